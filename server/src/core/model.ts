@@ -1,0 +1,249 @@
+/** Parse once with dockerfile-ast and build the stage model the rules work on. */
+import { DockerfileParser, type Dockerfile, type Flag, type From, type Instruction } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from './types';
+import { parseImageRef, type ImageRef } from './image-ref';
+import { expandVariables } from './variables';
+import { parseRunShell, type ShellScript } from './shell';
+
+export interface Instr {
+  /** Upper-case keyword: `RUN`, `COPY`… */
+  keyword: string;
+  node: Instruction;
+  range: Range;
+  /** Index in the file's instruction list. */
+  index: number;
+  /** The stage the instruction belongs to; undefined for the global `ARG`s before the first `FROM`. */
+  stage?: Stage;
+}
+
+export interface Stage {
+  index: number;
+  /** Stage name as written after `AS`, if any. */
+  name?: string;
+  from: Instr;
+  /** The base image as written: `node:${VERSION}`. */
+  imageText: string;
+  /** Range of the image argument of `FROM`. */
+  imageRange: Range;
+  /** The base image after substituting global `ARG` defaults; undefined when a variable has no default. */
+  resolvedImage?: string;
+  /** The parsed base image; undefined for `scratch`, stage references and unresolvable text. */
+  image?: ImageRef;
+  /** The stage this stage is built `FROM`, if any. */
+  baseStage?: Stage;
+  isScratch: boolean;
+  /** Value of `--platform`, as written. */
+  platform?: string;
+  /** The stage's instructions after its `FROM`. */
+  instructions: Instr[];
+  /** The stage that `docker build` produces (the last one). */
+  isFinal: boolean;
+  /** Whether the stage's layers end up in the shipped image: the final stage and the stages it is built `FROM`. */
+  shipped: boolean;
+  /** Stages that copy from or mount this stage. */
+  usedBy: Stage[];
+}
+
+export interface Directive {
+  name: string;
+  value: string;
+  range: Range;
+}
+
+export interface DockerfileModel {
+  text: string;
+  document: TextDocument;
+  ast: Dockerfile;
+  escapeChar: string;
+  directives: Directive[];
+  instructions: Instr[];
+  /** `ARG`s before the first `FROM`. */
+  globalArgs: Instr[];
+  stages: Stage[];
+  finalStage?: Stage;
+  /** The shell model of a `RUN`, `CMD` or `ENTRYPOINT` (cached). */
+  shell(instr: Instr): ShellScript;
+  /** Finds a stage by name (case-insensitive) or index. */
+  stageRef(ref: string): Stage | undefined;
+  /** The text of a range of the document. */
+  textOf(range: Range): string;
+  offsetAt(position: Position): number;
+  positionAt(offset: number): Position;
+}
+
+/** The value of a flag such as `--from`, `--platform`, `--mount`, or undefined. */
+export function flagValue(instr: Instr, name: string): string | undefined {
+  return flagsOf(instr).find((f) => f.getName().toLowerCase() === name)?.getValue() ?? undefined;
+}
+
+export function flagsOf(instr: Instr): Flag[] {
+  const node = instr.node as Instruction & { getFlags?: () => Flag[] };
+  return typeof node.getFlags === 'function' ? node.getFlags() : [];
+}
+
+const DIRECTIVE_LINE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+
+/** Parser directives: the `# key=value` lines at the very top of the file. */
+function parseDirectives(document: TextDocument): Directive[] {
+  const directives: Directive[] = [];
+  for (let line = 0; line < document.lineCount; line++) {
+    const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const match = DIRECTIVE_LINE.exec(text.replace(/^\uFEFF/, ''));
+    if (!match) break;
+    directives.push({
+      name: match[1].toLowerCase(),
+      value: match[2],
+      range: { start: { line, character: 0 }, end: { line, character: text.length } },
+    });
+  }
+  return directives;
+}
+
+function fromImageArgument(from: From): { text: string; range: Range } | undefined {
+  const arg = from.getArguments()[0];
+  return arg ? { text: arg.getValue(), range: arg.getRange() } : undefined;
+}
+
+/** References to other stages from `COPY --from=` and `RUN --mount=from=`. */
+export function stageReferences(instr: Instr): string[] {
+  const refs: string[] = [];
+  if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+    const from = flagValue(instr, 'from');
+    if (from) refs.push(from);
+  }
+  if (instr.keyword === 'RUN') {
+    for (const flag of flagsOf(instr)) {
+      if (flag.getName().toLowerCase() !== 'mount') continue;
+      const from = flag.getOption('from')?.getValue();
+      if (from) refs.push(from);
+    }
+  }
+  return refs;
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const document = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const instructions: Instr[] = ast.getInstructions().map((node, index) => ({
+    keyword: node.getKeyword().toUpperCase(),
+    node,
+    range: node.getRange(),
+    index,
+  }));
+
+  const stages: Stage[] = [];
+  const globalArgs: Instr[] = [];
+  const globalArgDefaults = new Map<string, string | undefined>();
+  for (const instr of instructions) {
+    if (instr.keyword === 'FROM') {
+      const from = instr.node as From;
+      const image = fromImageArgument(from);
+      const imageText = image?.text ?? '';
+      const resolvedImage = expandVariables(imageText, (name) => globalArgDefaults.get(name));
+      const name = from.getBuildStage() ?? undefined;
+      const stage: Stage = {
+        index: stages.length,
+        name,
+        from: instr,
+        imageText,
+        imageRange: image?.range ?? instr.range,
+        resolvedImage,
+        isScratch: resolvedImage?.toLowerCase() === 'scratch',
+        platform: flagValue(instr, 'platform'),
+        instructions: [],
+        isFinal: false,
+        shipped: false,
+        usedBy: [],
+      };
+      stage.baseStage =
+        resolvedImage === undefined ? undefined : stages.find((s) => s.name?.toLowerCase() === resolvedImage.toLowerCase());
+      if (!stage.baseStage && !stage.isScratch && resolvedImage !== undefined) stage.image = parseImageRef(resolvedImage);
+      instr.stage = stage;
+      stages.push(stage);
+    } else if (stages.length === 0) {
+      if (instr.keyword === 'ARG') {
+        globalArgs.push(instr);
+        for (const [key, value] of argDefinitions(instr)) globalArgDefaults.set(key, value);
+      }
+    } else {
+      const stage = stages[stages.length - 1];
+      instr.stage = stage;
+      stage.instructions.push(instr);
+    }
+  }
+
+  const stageRef = (ref: string): Stage | undefined => {
+    const lower = ref.toLowerCase();
+    const byName = stages.find((s) => s.name?.toLowerCase() === lower);
+    if (byName) return byName;
+    if (/^\d+$/.test(ref)) return stages[Number(ref)];
+    return undefined;
+  };
+
+  for (const stage of stages) {
+    for (const instr of stage.instructions) {
+      for (const ref of stageReferences(instr)) {
+        const target = stageRef(ref);
+        if (target && target !== stage && !target.usedBy.includes(stage)) target.usedBy.push(stage);
+      }
+    }
+  }
+
+  const finalStage = stages[stages.length - 1];
+  if (finalStage) {
+    finalStage.isFinal = true;
+    for (let s: Stage | undefined = finalStage; s && !s.shipped; s = s.baseStage) s.shipped = true;
+  }
+
+  const shellCache = new Map<number, ShellScript>();
+  const model: DockerfileModel = {
+    text,
+    document,
+    ast,
+    escapeChar,
+    directives: parseDirectives(document),
+    instructions,
+    globalArgs,
+    stages,
+    finalStage,
+    stageRef,
+    shell(instr) {
+      let script = shellCache.get(instr.index);
+      if (!script) {
+        script = parseRunShell(model, instr);
+        shellCache.set(instr.index, script);
+      }
+      return script;
+    },
+    textOf: (range) => document.getText(range),
+    offsetAt: (position) => document.offsetAt(position),
+    positionAt: (offset) => document.positionAt(offset),
+  };
+  return model;
+}
+
+/** `ARG NAME[=default] …` definitions of one ARG instruction. */
+export function argDefinitions(instr: Instr): Array<[string, string | undefined]> {
+  const node = instr.node as Instruction & { getProperties?: () => Array<{ getName(): string; getValue(): string | null }> };
+  if (typeof node.getProperties !== 'function') return [];
+  return node.getProperties().map((p) => [p.getName(), p.getValue() ?? undefined]);
+}
+
+/** The `SHELL` in effect for a stage (following its base stages), as a JSON array, or undefined for the default. */
+export function stageShell(stage: Stage, before?: Instr): string[] | undefined {
+  for (let s: Stage | undefined = stage; s; s = s.baseStage) {
+    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && (!before || s !== stage || i.index < before.index));
+    const last = shells[shells.length - 1];
+    if (last) {
+      try {
+        const parsed: unknown = JSON.parse(last.node.getRawArgumentsContent() ?? '');
+        if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed as string[];
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

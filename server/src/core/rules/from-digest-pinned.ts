@@ -1,0 +1,28 @@
+import { defineRule } from '../define-rule';
+
+export default defineRule({
+  id: 'from-digest-pinned',
+  category: 'reproducibility',
+  severity: 'info',
+  fixable: false,
+  scope: 'all-stages',
+  aliases: [],
+  docs: {
+    description: 'Base images are pinned by digest (`image:tag@sha256:…`).',
+    rationale:
+      'A tag is a pointer the publisher can move: `node:20-slim` is rebuilt every few days. Pinning the digest makes the build reproducible and protects against a tampered tag; keeping the tag beside it keeps the file readable, and tools such as Renovate or Dependabot update both together.',
+    bad: 'FROM node:20-slim\n',
+    good: 'FROM node:20-slim@sha256:9b3c8f0c8c1b6c2b5a52e3d9a1f5b4d3c2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7\n',
+    references: [
+      'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions',
+      'https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier',
+    ],
+  },
+  check({ model, report }) {
+    for (const stage of model.stages) {
+      const image = stage.image;
+      if (!image || image.digest) continue;
+      report({ range: stage.imageRange, message: `Base image \`${image.text}\` is not pinned by digest` });
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import { defineRule } from '../define-rule';
+import { eol } from '../edits';
+import { flagsOf, type DockerfileModel, type Instr } from '../model';
+import { canAppendTo, stagesIn } from '../query';
+import { commandStart } from '../shell';
+import type { Edit } from '../types';
+
+function flagText(model: DockerfileModel, instr: Instr): string {
+  return flagsOf(instr)
+    .map((f) => model.textOf(f.getRange()))
+    .join(' ');
+}
+
+/** Joins `next` onto `prev` with ` && \`, keeping comment lines between them and dropping blank ones. */
+function mergeEdit(model: DockerfileModel, prev: Instr, next: Instr): Edit | undefined {
+  const prevScript = model.shell(prev);
+  const nextScript = model.shell(next);
+  if (!canAppendTo(prevScript, model) || !nextScript.ok || nextScript.execForm || nextScript.heredoc) return undefined;
+  const nextShellStart = commandStart(model, next);
+  if (nextShellStart === undefined) return undefined;
+  const between = model.text.slice(prevScript.end, model.offsetAt(next.range.start));
+  const comments = between
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('#'));
+  const nl = eol(model);
+  const esc = model.escapeChar;
+  const newText = ` && ${esc}${nl}${comments.map((c) => `    ${c}${nl}`).join('')}    `;
+  return { range: { start: model.positionAt(prevScript.end), end: model.positionAt(nextShellStart) }, newText };
+}
+
+export default defineRule({
+  id: 'run-consecutive-merged',
+  category: 'size',
+  severity: 'warning',
+  fixable: 'safe',
+  scope: 'shipped-stages',
+  aliases: ['DL3059'],
+  docs: {
+    description: 'Consecutive `RUN` instructions of a shipped stage are merged into one.',
+    rationale:
+      'Every `RUN` adds a layer. Files deleted in a later layer still take space in the earlier one, so a cleanup in its own `RUN` saves nothing, and many small layers slow down pulls. Builder stages are not shipped and may keep separate `RUN`s for better build caching.',
+    bad: 'FROM debian:bookworm-slim\nRUN mkdir -p /app\nRUN chown nobody /app\n',
+    good: 'FROM debian:bookworm-slim\nRUN mkdir -p /app && \\\n    chown nobody /app\n',
+    references: [
+      'https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers',
+      'https://github.com/hadolint/hadolint/wiki/DL3059',
+    ],
+    differences:
+      'hadolint reports consecutive `RUN`s in every stage; this rule only in the stages that are shipped, because separate `RUN`s in a builder stage cost nothing in the final image and can improve caching.',
+  },
+  check({ model, report }) {
+    for (const stage of stagesIn(model, 'shipped-stages')) {
+      const list = stage.instructions;
+      for (let n = 1; n < list.length; n++) {
+        const prev = list[n - 1];
+        const next = list[n];
+        if (prev.keyword !== 'RUN' || next.keyword !== 'RUN') continue;
+        if (flagText(model, prev) !== flagText(model, next)) continue;
+        const edit = mergeEdit(model, prev, next);
+        report({
+          range: next.node.getInstructionRange(),
+          message: 'Consecutive `RUN` instructions each add a layer; merge them into one',
+          fix: edit && { title: 'Merge with the previous `RUN`', safety: 'safe', edits: () => [edit] },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule } from '../define-rule';
+import { commandsIn } from '../query';
+import { compilerPackages, toolchainUse } from '../toolchains';
+
+export default defineRule({
+  id: 'stage-multi-stage',
+  category: 'size',
+  severity: 'warning',
+  fixable: false,
+  scope: 'shipped-stages',
+  aliases: [],
+  docs: {
+    description: 'Software is built in a builder stage, and only the result is copied into the shipped stage.',
+    rationale:
+      'When the shipped image also builds the application, it carries the whole toolchain: compilers, dev dependencies, package caches, sources and intermediate files. A single-stage Node image is typically over 1 GB; as a two-stage build it is under 200 MB. Less software in the runtime image also means fewer vulnerabilities and no compiler for an attacker to use.',
+    bad: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nUSER node\nCMD ["node", "dist/index.js"]\n',
+    good:
+      'FROM node:20 AS builder\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n\nFROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY --from=builder /app/dist ./dist\nUSER node\nCMD ["node", "dist/index.js"]\n',
+    references: ['https://docs.docker.com/build/building/multi-stage/', 'https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds'],
+  },
+  check({ model, report }) {
+    if (model.stages.length === 0 || !model.stages.every((s) => s.shipped)) return;
+    for (const { command } of commandsIn(model, 'shipped-stages')) {
+      const tool = toolchainUse(command);
+      const packages = compilerPackages(command);
+      if (!tool && packages.length === 0) continue;
+      const what = tool ? `builds with \`${tool}\`` : `installs \`${packages.join('`, `')}\``;
+      report({
+        range: command.range,
+        message: `The shipped image ${what}, so the toolchain ships too; use a multi-stage build`,
+      });
+      return;
+    }
+  },
+});

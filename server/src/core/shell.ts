@@ -1,0 +1,443 @@
+/**
+ * The shell model of `RUN`: commands with their words and exact document ranges, built on
+ * tree-sitter-bash. Handles shell form, JSON (exec) form, heredocs, line continuations with the
+ * file's escape character and `sh -c` strings. Shell that does not parse yields no commands.
+ */
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { Heredoc, JSONInstruction, Run } from 'dockerfile-ast';
+import type { Range } from './types';
+import type { DockerfileModel, Instr } from './model';
+import { flagsOf, stageShell } from './model';
+
+export interface ShellWord {
+  /** The word after quote removal; the raw text when it is not static. */
+  value: string;
+  raw: string;
+  /** False when the word holds expansions or substitutions. */
+  static: boolean;
+  range: Range;
+  /** Document offsets. */
+  start: number;
+  end: number;
+}
+
+export interface ShellCommand {
+  /** Command name without its path: `apt-get` for `/usr/bin/apt-get`. */
+  name: string;
+  /** Words from the command name on (wrappers such as `sudo` and `env` removed). */
+  words: ShellWord[];
+  /** Words after the command name. */
+  args: ShellWord[];
+  /** `sudo`, `env`… that were in front of the command. */
+  wrappers: string[];
+  range: Range;
+  start: number;
+  end: number;
+}
+
+export interface ShellScript {
+  /** False when the shell could not be parsed (or is not a POSIX shell); then `commands` is empty. */
+  ok: boolean;
+  /** Exec (JSON) form: the words are passed to the program without a shell. */
+  execForm: boolean;
+  /** A heredoc supplies the script or its input. */
+  heredoc: boolean;
+  /** The script holds a `#` comment (text appended after it would be commented out). */
+  comment: boolean;
+  commands: ShellCommand[];
+  /** Document offset just after the last non-blank character of the shell text. */
+  end: number;
+}
+
+export interface ShellWasm {
+  /** web-tree-sitter's runtime (`web-tree-sitter.wasm`). */
+  runtime: Uint8Array;
+  /** The bash grammar (`tree-sitter-bash.wasm`). */
+  bash: Uint8Array;
+}
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the bash grammar once; later calls return the same promise. */
+export function initShellParser(load: () => Promise<ShellWasm>): Promise<void> {
+  loading ??= (async () => {
+    const wasm = await load();
+    await Parser.init({ wasmBinary: wasm.runtime });
+    const language = await Language.load(wasm.bash);
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return loading;
+}
+
+export function isShellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time']);
+const MAX_DEPTH = 3;
+
+/** Text handed to the shell plus, for each of its characters, the document offset it came from. */
+interface MappedText {
+  text: string;
+  /** Document offset where each character starts. */
+  starts: number[];
+  /** Document offset just after each character (escape sequences span several source characters). */
+  ends: number[];
+}
+
+/** Applies the Dockerfile's line continuations: escape + newline and comment lines inside them are removed. */
+export function joinContinuations(source: string, from: number, to: number, escapeChar: string): MappedText {
+  let text = '';
+  const starts: number[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = source[i];
+    if (ch === escapeChar) {
+      let j = i + 1;
+      while (j < to && (source[j] === ' ' || source[j] === '\t')) j++;
+      if (source[j] === '\r') j++;
+      if (j < to && source[j] === '\n') {
+        i = skipContinuationFiller(source, j + 1, to);
+        continue;
+      }
+    }
+    text += ch;
+    starts.push(i);
+    i++;
+  }
+  return { text, starts, ends: starts.map((x) => x + 1) };
+}
+
+/** Skips the comment lines and empty lines that Docker drops after a line continuation. */
+function skipContinuationFiller(source: string, start: number, to: number): number {
+  let i = start;
+  for (;;) {
+    let j = i;
+    while (j < to && (source[j] === ' ' || source[j] === '\t')) j++;
+    const isComment = source[j] === '#';
+    const isEmpty = source[j] === '\n' || (source[j] === '\r' && source[j + 1] === '\n');
+    if (j >= to || (!isComment && !isEmpty)) return i;
+    const nl = source.indexOf('\n', j);
+    if (nl < 0 || nl >= to) return to;
+    i = nl + 1;
+  }
+}
+
+function identity(source: string, from: number, to: number): MappedText {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) starts.push(i);
+  return { text: source.slice(from, to), starts, ends: starts.map((x) => x + 1) };
+}
+
+/** Decodes a JSON string literal (with its quotes) at `from`, mapping each character to its source offset. */
+export function decodeJsonString(source: string, from: number, to: number): MappedText | undefined {
+  if (source[from] !== '"' || source[to - 1] !== '"') return undefined;
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  for (let i = from + 1; i < to - 1; i++) {
+    const ch = source[i];
+    if (ch !== '\\') {
+      text += ch;
+      starts.push(i);
+      ends.push(i + 1);
+      continue;
+    }
+    const next = source[i + 1];
+    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) {
+      text += String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16));
+      starts.push(i);
+      ends.push(i + 6);
+      i += 5;
+    } else if (next !== undefined && next in simple) {
+      text += simple[next];
+      starts.push(i);
+      ends.push(i + 2);
+      i += 1;
+    } else {
+      return undefined;
+    }
+  }
+  return { text, starts, ends };
+}
+
+function mapRange(model: DockerfileModel, mapped: MappedText, start: number, end: number) {
+  const docStart = mapped.starts[start] ?? mapped.ends[mapped.ends.length - 1] ?? 0;
+  const docEnd = end > start ? mapped.ends[end - 1] : docStart;
+  return { start: docStart, end: docEnd, range: { start: model.positionAt(docStart), end: model.positionAt(docEnd) } };
+}
+
+function unescapeWord(raw: string): string {
+  return raw.replace(/\\(.)/gs, '$1');
+}
+
+/** Content of a double-quoted string without expansions, with the escapes bash honours inside it. */
+function unescapeDoubleQuoted(raw: string): string {
+  return raw.replace(/\\([\\"$`\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
+}
+
+function wordValue(node: Node): { value: string; static: boolean } {
+  switch (node.type) {
+    case 'command_name':
+      return node.namedChildren[0] ? wordValue(node.namedChildren[0]) : { value: node.text, static: false };
+    case 'word':
+    case 'number':
+      return { value: unescapeWord(node.text), static: !node.text.includes('$') };
+    case 'raw_string':
+      return { value: node.text.slice(1, -1), static: true };
+    case 'string': {
+      const dynamic = node.namedChildren.some((c) => c !== null && c.type !== 'string_content');
+      return { value: unescapeDoubleQuoted(node.text.slice(1, -1)), static: !dynamic };
+    }
+    case 'concatenation': {
+      let value = '';
+      let isStatic = true;
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        const part = wordValue(child);
+        value += part.value;
+        isStatic &&= part.static;
+      }
+      return { value, static: isStatic };
+    }
+    default:
+      return { value: node.text, static: false };
+  }
+}
+
+function baseCommandName(value: string): string {
+  const slash = value.lastIndexOf('/');
+  return slash >= 0 ? value.slice(slash + 1) : value;
+}
+
+/** Drops `sudo -u x`, `env A=1 -i`, `exec`… in front of the real command. */
+function unwrap(words: ShellWord[]): { words: ShellWord[]; wrappers: string[] } {
+  const wrappers: string[] = [];
+  let i = 0;
+  while (i < words.length && WRAPPERS.has(baseCommandName(words[i].value))) {
+    const wrapper = baseCommandName(words[i].value);
+    wrappers.push(wrapper);
+    i++;
+    while (i < words.length) {
+      const v = words[i].value;
+      if (wrapper === 'sudo' && /^-[ugCDhprRTU]$/.test(v)) i += 2;
+      else if (wrapper === 'env' && /^-[uCS]$/.test(v)) i += 2;
+      else if (wrapper === 'nice' && v === '-n') i += 2;
+      else if (v.startsWith('-') || (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v))) i += 1;
+      else break;
+    }
+  }
+  return { words: words.slice(i), wrappers };
+}
+
+function makeCommand(words: ShellWord[], start: number, end: number, range: Range): ShellCommand | undefined {
+  const { words: real, wrappers } = unwrap(words);
+  if (real.length === 0) return undefined;
+  return { name: baseCommandName(real[0].value), words: real, args: real.slice(1), wrappers, range, start, end };
+}
+
+interface Collected {
+  commands: ShellCommand[];
+  comment: boolean;
+}
+
+/** Parses shell text and collects every command, following `sh -c '…'` strings. */
+function collectCommands(model: DockerfileModel, mapped: MappedText, depth: number): Collected | undefined {
+  if (!parser) throw new Error('The shell parser is not initialised: call initShellParser() first');
+  const tree = parser.parse(mapped.text);
+  if (!tree) return undefined;
+  try {
+    if (tree.rootNode.hasError) return undefined;
+    const commands: ShellCommand[] = [];
+    let comment = false;
+    const visit = (node: Node): void => {
+      if (node.type === 'comment') comment = true;
+      if (node.type === 'command') {
+        const parts = [node.childForFieldName('name'), ...node.childrenForFieldName('argument')].filter((n): n is Node => n !== null);
+        const words = parts.map((part): ShellWord => {
+          const pos = mapRange(model, mapped, part.startIndex, part.endIndex);
+          return { ...wordValue(part), raw: part.text, ...pos };
+        });
+        const pos = mapRange(model, mapped, node.startIndex, node.endIndex);
+        const command = makeCommand(words, pos.start, pos.end, pos.range);
+        if (command) {
+          commands.push(command);
+          const nested = depth < MAX_DEPTH ? shellCString(model, mapped, command, parts) : undefined;
+          if (nested) commands.push(...nested);
+        }
+      }
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    visit(tree.rootNode);
+    return { commands, comment };
+  } finally {
+    tree.delete();
+  }
+
+  function shellCString(m: DockerfileModel, outer: MappedText, command: ShellCommand, parts: Node[]): ShellCommand[] | undefined {
+    if (!SHELLS.has(command.name)) return undefined;
+    const dashC = command.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
+    const scriptWord = dashC >= 0 ? command.args[dashC + 1] : undefined;
+    if (!scriptWord || !scriptWord.static) return undefined;
+    const node = parts.find((p) => outer.starts[p.startIndex] === scriptWord.start);
+    if (!node) return undefined;
+    const inner = innerText(node, outer);
+    return inner ? (collectCommands(m, inner, depth + 1)?.commands ?? []) : undefined;
+  }
+}
+
+/** The text inside a quoted word, mapped to document offsets. */
+function innerText(node: Node, outer: MappedText): MappedText | undefined {
+  const sub = (from: number, to: number): MappedText => ({
+    text: outer.text.slice(from, to),
+    starts: outer.starts.slice(from, to),
+    ends: outer.ends.slice(from, to),
+  });
+  if (node.type === 'raw_string') return sub(node.startIndex + 1, node.endIndex - 1);
+  if (node.type === 'word') return sub(node.startIndex, node.endIndex);
+  if (node.type !== 'string') return undefined;
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = node.startIndex + 1; i < node.endIndex - 1; i++) {
+    const start = outer.starts[i];
+    if (outer.text[i] === '\\' && /[\\"$`\n]/.test(outer.text[i + 1] ?? '')) {
+      i++;
+      if (outer.text[i] === '\n') continue;
+    }
+    text += outer.text[i];
+    starts.push(start);
+    ends.push(outer.ends[i]);
+  }
+  return { text, starts, ends };
+}
+
+const HEREDOC_ONLY = /^\s*(?:(?:\/usr)?\/bin\/)?(?:(?:sh|bash|ash|dash)(?:\s+-[a-zA-Z]+)*\s+)?<<-?\s*(["']?)[A-Za-z_][\w.-]*\1\s*$/;
+
+function jsonForm(model: DockerfileModel, instr: Instr): ShellScript | undefined {
+  const node = instr.node as JSONInstruction;
+  if (typeof node.getJSONStrings !== 'function' || !node.getOpeningBracket() || !node.getClosingBracket()) return undefined;
+  const end = model.offsetAt(node.getClosingBracket()!.getRange().end);
+  const failed: ShellScript = { ok: false, execForm: true, heredoc: false, comment: false, commands: [], end };
+  const strings = node.getJSONStrings();
+  const words: ShellWord[] = [];
+  const decoded: MappedText[] = [];
+  for (const s of strings) {
+    const range = s.getRange();
+    const start = model.offsetAt(range.start);
+    const end = model.offsetAt(range.end);
+    const text = decodeJsonString(model.text, start, end);
+    if (!text) return failed;
+    decoded.push(text);
+    words.push({ value: text.text, raw: model.text.slice(start, end), static: true, range, start, end });
+  }
+  if (words.length === 0) return failed;
+  const first = words[0];
+  const last = words[words.length - 1];
+  const command = makeCommand(words, first.start, last.end, { start: first.range.start, end: last.range.end });
+  if (!command) return failed;
+  const commands = [command];
+  if (SHELLS.has(command.name)) {
+    const dashC = command.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
+    const index = dashC >= 0 ? words.indexOf(command.args[dashC + 1]) : -1;
+    if (index >= 0) {
+      const nested = collectCommands(model, decoded[index], 1);
+      if (!nested) return { ...failed, commands };
+      commands.push(...nested.commands);
+    }
+  }
+  return { ok: true, execForm: true, heredoc: false, comment: false, commands, end };
+}
+
+/** Document offset where the command of an instruction starts, after its flags. */
+export function commandStart(model: DockerfileModel, instr: Instr): number | undefined {
+  const flags = flagsOf(instr);
+  const lastFlagEnd = flags.length ? model.offsetAt(flags[flags.length - 1].getRange().end) : -1;
+  const firstArg = instr.node.getArguments().find((a) => model.offsetAt(a.getRange().start) > lastFlagEnd);
+  return firstArg ? model.offsetAt(firstArg.getRange().start) : undefined;
+}
+
+/** The shell text of an instruction (after its flags) as the shell would see it. */
+function shellText(model: DockerfileModel, instr: Instr): (MappedText & { heredoc: boolean }) | undefined {
+  const from = commandStart(model, instr);
+  if (from === undefined) return undefined;
+  const to = model.offsetAt(instr.range.end);
+  const heredocs = (instr.node as Run).getHeredocs?.() ?? [];
+  if (heredocs.length === 0) return { ...joinContinuations(model.text, from, to, model.escapeChar), heredoc: false };
+  const text = heredocText(model, from, to, heredocs);
+  return text && { ...text, heredoc: true };
+}
+
+function heredocText(model: DockerfileModel, from: number, to: number, heredocs: Heredoc[]): MappedText | undefined {
+  const firstLineEnd = model.text.indexOf('\n', from);
+  const lineEnd = firstLineEnd < 0 || firstLineEnd > to ? to : firstLineEnd;
+  const commandLine = joinContinuations(model.text, from, lineEnd, model.escapeChar);
+  if (heredocs.length === 1 && HEREDOC_ONLY.test(commandLine.text)) {
+    const content = heredocs[0].getContentRange();
+    if (!content) return undefined;
+    const bodyStart = model.offsetAt(content.start);
+    const bodyEnd = model.offsetAt(content.end);
+    const body = model.text.slice(bodyStart, bodyEnd);
+    if (/^#!/.test(body) && !/^#!\s*\S*\/(?:env\s+)?(?:sh|bash|ash|dash)\b/.test(body)) return undefined;
+    return identity(model.text, bodyStart, bodyEnd);
+  }
+  const rest = identity(model.text, lineEnd, to);
+  return {
+    text: commandLine.text + rest.text,
+    starts: [...commandLine.starts, ...rest.starts],
+    ends: [...commandLine.ends, ...rest.ends],
+  };
+}
+
+const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
+
+/** Builds the shell model of a RUN, CMD or ENTRYPOINT instruction. Never throws on odd input: it returns `ok: false`. */
+export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript {
+  const nothing: ShellScript = { ok: false, execForm: false, heredoc: false, comment: false, commands: [], end: model.offsetAt(instr.range.end) };
+  if (!SHELL_INSTRUCTIONS.has(instr.keyword)) return nothing;
+  const shell = instr.stage ? stageShell(instr.stage, instr) : undefined;
+  const json = jsonForm(model, instr);
+  if (json) return json;
+  if (shell && !SHELLS.has(baseCommandName(shell[0] ?? ''))) return nothing;
+  const mapped = shellText(model, instr);
+  if (!mapped || mapped.text.trim() === '') return nothing;
+  const lastChar = mapped.text.trimEnd().length - 1;
+  const end = mapped.ends[lastChar];
+  const collected = collectCommands(model, mapped, 0);
+  if (!collected) return { ...nothing, heredoc: mapped.heredoc, end };
+  return { ok: true, execForm: false, heredoc: mapped.heredoc, comment: collected.comment, commands: collected.commands, end };
+}
+
+/** Whether a command has any of the given flags; short flags may be bundled (`-qy` has `-y`). */
+export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
+  for (const word of command.args) {
+    const v = word.value;
+    if (v === '--') return false;
+    for (const flag of flags) {
+      if (flag.startsWith('--')) {
+        if (v === flag || v.startsWith(`${flag}=`)) return true;
+      } else if (flag.length === 2 && /^-[a-zA-Z]+$/.test(v) && v.includes(flag[1])) {
+        return true;
+      } else if (v === flag) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Arguments that do not start with `-`. */
+export function positionals(command: ShellCommand): ShellWord[] {
+  return command.args.filter((w) => !w.value.startsWith('-'));
+}
+
+/** Whether the command is `name` with one of the subcommands (`apt-get install`). */
+export function isSubcommand(command: ShellCommand, names: string[], subcommands: string[]): boolean {
+  if (!names.includes(command.name)) return false;
+  return command.args.some((w) => subcommands.includes(w.value));
+}

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../../../server/src/core/model';
+import { hasFlag } from '../../../server/src/core/shell';
+import { loadShellParser } from '../../../server/src/io/shell-wasm';
+
+beforeAll(() => loadShellParser());
+
+function commandsOf(text: string, runIndex = 0) {
+  const model = parseDockerfile(text);
+  const runs = model.instructions.filter((i) => i.keyword === 'RUN');
+  const script = model.shell(runs[runIndex]);
+  return { model, script, cmds: script.commands.map((c) => ({ name: c.name, args: c.args.map((a) => a.value), text: model.text.slice(c.start, c.end) })) };
+}
+
+describe('shell model', () => {
+  it('splits commands across && || ; | and subshells with exact ranges', () => {
+    const { cmds } = commandsOf('FROM x\nRUN apt-get update && (cd /a || true); make | tee log\n');
+    expect(cmds).toEqual([
+      { name: 'apt-get', args: ['update'], text: 'apt-get update' },
+      { name: 'cd', args: ['/a'], text: 'cd /a' },
+      { name: 'true', args: [], text: 'true' },
+      { name: 'make', args: [], text: 'make' },
+      { name: 'tee', args: ['log'], text: 'tee log' },
+    ]);
+  });
+
+  it('follows line continuations and drops comment lines inside them', () => {
+    const text = 'FROM x\nRUN apt-get update \\\n  # a comment\n  && apt-get install -y \\\n     curl\n';
+    const { cmds } = commandsOf(text);
+    expect(cmds.map((c) => c.name)).toEqual(['apt-get', 'apt-get']);
+    expect(cmds[1].args).toEqual(['install', '-y', 'curl']);
+    expect(cmds[1].text).toBe('apt-get install -y \\\n     curl');
+  });
+
+  it('honours a backtick escape character', () => {
+    const { cmds } = commandsOf('# escape=`\nFROM x\nRUN echo a `\n  && echo b\n');
+    expect(cmds.map((c) => c.args[0])).toEqual(['a', 'b']);
+  });
+
+  it('reads JSON form and sh -c strings with escapes', () => {
+    const { cmds } = commandsOf('FROM x\nRUN ["sh", "-c", "apk add \\"curl\\" && echo ok"]\n');
+    expect(cmds.map((c) => c.name)).toEqual(['sh', 'apk', 'echo']);
+    expect(cmds[1].args).toEqual(['add', 'curl']);
+    expect(cmds[1].text).toBe('apk add \\"curl\\"');
+  });
+
+  it('follows sh -c in shell form', () => {
+    const { cmds } = commandsOf(`FROM x\nRUN bash -c 'pip install flask && echo done'\n`);
+    expect(cmds.map((c) => c.name)).toEqual(['bash', 'pip', 'echo']);
+    expect(cmds[1].text).toBe('pip install flask');
+  });
+
+  it('parses a heredoc script body', () => {
+    const { cmds } = commandsOf('FROM x\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n');
+    expect(cmds.map((c) => c.text)).toEqual(['apt-get update', 'apt-get install -y curl']);
+  });
+
+  it('leaves heredoc input to another program alone', () => {
+    const { cmds } = commandsOf('FROM x\nRUN cat <<EOF > /etc/x.conf\napt-get install nothing\nEOF\n');
+    expect(cmds.map((c) => c.name)).toEqual(['cat']);
+  });
+
+  it('unwraps sudo and env and reads bundled short flags', () => {
+    const { script } = commandsOf('FROM x\nRUN DEBIAN_FRONTEND=noninteractive sudo -u root apt-get -qy install curl\n');
+    const [cmd] = script.commands;
+    expect(cmd.name).toBe('apt-get');
+    expect(cmd.wrappers).toEqual(['sudo']);
+    expect(hasFlag(cmd, '-y')).toBe(true);
+    expect(hasFlag(cmd, '--no-install-recommends')).toBe(false);
+  });
+
+  it('degrades to no commands on unparseable shell', () => {
+    const { script } = commandsOf('FROM x\nRUN apt-get install -y foo &&; (\n');
+    expect(script.ok).toBe(false);
+    expect(script.commands).toEqual([]);
+  });
+
+  it('ignores RUN under a non-POSIX SHELL', () => {
+    const { script } = commandsOf('FROM x\nSHELL ["powershell", "-Command"]\nRUN Install-Module x\n');
+    expect(script.commands).toEqual([]);
+  });
+
+  it('maps ranges with CRLF line endings and Unicode', () => {
+    const text = 'FROM x\r\nRUN echo "héllo 😀" \\\r\n && apk add curl\r\n';
+    const { cmds } = commandsOf(text);
+    expect(cmds[1].text).toBe('apk add curl');
+  });
+});
