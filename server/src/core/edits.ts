@@ -26,10 +26,20 @@ export function insertLinesBefore(model: DockerfileModel, instr: Instr, lines: s
   return { range: { start: at, end: at }, newText: lines.map((l) => indent + l + nl).join('') };
 }
 
-/** Inserts whole lines after an instruction's last line. */
+/**
+ * Inserts whole lines after an instruction's last line. An instruction that ends the file with a
+ * dangling line continuation would swallow the new lines, so that escape character is removed.
+ */
 export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: string[]): Edit {
   const nl = eol(model);
   const end = instr.range.end;
+  const instrEnd = model.offsetAt(end);
+  const body = model.text.slice(0, instrEnd).trimEnd();
+  if (body.endsWith(model.escapeChar) && model.text.slice(instrEnd).trim() === '') {
+    const indent = indentOf(model, instr);
+    const range = { start: model.positionAt(body.length - 1), end: model.positionAt(model.text.length) };
+    return { range, newText: nl + lines.map((l) => indent + l + nl).join('') };
+  }
   const lineEnd = model.offsetAt({ line: end.line + 1, character: 0 });
   const atEof = lineEnd >= model.text.length && !model.text.endsWith('\n');
   const pos = model.positionAt(atEof ? model.text.length : lineEnd);

@@ -1,4 +1,5 @@
 /** Lookups the rules share: stages in scope, RUN commands, cache mounts, edits next to words. */
+import type { JSONInstruction } from 'dockerfile-ast';
 import { flagsOf, type DockerfileModel, type Instr, type Stage } from './model';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
 import type { Edit, RuleScope } from './types';
@@ -36,10 +37,34 @@ export function hasCacheMount(instr: Instr, target: string | RegExp): boolean {
   });
 }
 
-/** Inserts text right after a word (`install` → `install -y`). */
+/** Where a word sits in an exec-form (JSON) instruction: one of its strings, inside one (`sh -c "…"`), or neither. */
+function jsonPlace(model: DockerfileModel, word: ShellWord): 'string' | 'inside' | undefined {
+  const instr = model.instructions.find((i) => model.offsetAt(i.range.start) <= word.start && word.end <= model.offsetAt(i.range.end));
+  const node = instr?.node as JSONInstruction | undefined;
+  if (!node || typeof node.getJSONStrings !== 'function' || !node.getOpeningBracket()) return undefined;
+  for (const s of node.getJSONStrings()) {
+    const [start, end] = [s.getRange().start, s.getRange().end].map((p) => model.offsetAt(p));
+    if (start === word.start && end === word.end) return 'string';
+    if (start < word.start && word.end < end) return 'inside';
+  }
+  return undefined;
+}
+
+/** Inserts text right after a word (`install` → `install -y`); in exec form as new JSON strings (`"install", "-y"`). */
 export function insertAfterWord(model: DockerfileModel, word: ShellWord, text: string): Edit {
   const at = model.positionAt(word.end);
-  return { range: { start: at, end: at }, newText: text };
+  const place = jsonPlace(model, word);
+  const newText =
+    place === 'string'
+      ? text
+          .trim()
+          .split(/\s+/)
+          .map((w) => `, ${JSON.stringify(w)}`)
+          .join('')
+      : place === 'inside'
+        ? JSON.stringify(text).slice(1, -1)
+        : text;
+  return { range: { start: at, end: at }, newText };
 }
 
 /** Replaces a word's text. */

@@ -1,9 +1,20 @@
 import { defineRule } from '../define-rule';
 import { subcommandWord } from '../package-managers';
-import { commandsIn, replaceWord } from '../query';
+import type { DockerfileModel } from '../model';
+import { commandsIn } from '../query';
+import type { ShellWord } from '../shell';
+import type { Edit } from '../types';
 
 /** Subcommands that mean the same to `apt-get` as to `apt`. */
 const SAME_IN_APT_GET = new Set(['update', 'upgrade', 'install', 'reinstall', 'remove', 'purge', 'autoremove', 'dist-upgrade', 'clean', 'autoclean', 'source', 'build-dep', 'download', 'satisfy']);
+
+/** Appends `-get` to the `apt` the word ends with, inside its quotes in a JSON or quoted word. */
+function aptGetEdit(model: DockerfileModel, word: ShellWord): Edit | undefined {
+  const apt = model.text.lastIndexOf('apt', word.end - 3);
+  if (apt < word.start) return undefined;
+  const at = model.positionAt(apt + 3);
+  return { range: { start: at, end: at }, newText: '-get' };
+}
 
 export default defineRule({
   id: 'apt-get-not-apt',
@@ -25,11 +36,11 @@ export default defineRule({
       if (command.name !== 'apt') continue;
       const sub = subcommandWord(command);
       const name = command.words[0];
-      const fixable = sub && SAME_IN_APT_GET.has(sub.value) && name.static;
+      const edit = sub && SAME_IN_APT_GET.has(sub.value) && name.static ? aptGetEdit(model, name) : undefined;
       report({
         range: name.range,
         message: '`apt` has no stable command-line interface for scripts; use `apt-get`',
-        fix: fixable ? { title: 'Use `apt-get`', safety: 'safe', edits: () => [replaceWord(name, name.value.replace(/apt$/, 'apt-get'))] } : undefined,
+        fix: edit ? { title: 'Use `apt-get`', safety: 'safe', edits: () => [edit] } : undefined,
       });
     }
   },

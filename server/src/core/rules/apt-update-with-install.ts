@@ -3,7 +3,7 @@ import { instructionLines } from '../edits';
 import type { Instr } from '../model';
 import { aptCommand } from '../package-managers';
 import { runsIn } from '../query';
-import { commandStart } from '../shell';
+import { commandStart, joinContinuations } from '../shell';
 import type { Edit } from '../types';
 
 const USES_LISTS = ['install', 'upgrade', 'dist-upgrade', 'build-dep', 'source', 'download'];
@@ -39,7 +39,9 @@ export default defineRule({
           const hasUpdate = nextScript.commands.some((c) => aptCommand(c, ['update']));
           const at = model.positionAt(start);
           const edits: Edit[] = [{ range: instructionLines(model, instr), newText: '' }];
-          if (!hasUpdate) edits.push({ range: { start: at, end: at }, newText: 'apt-get update && ' });
+          // Keep the update's own options (`-o Acquire::…`, `-q`) and wrappers (`sudo`).
+          const updates = script.commands.map((c) => joinContinuations(model.text, c.start, c.end, model.escapeChar).text.replace(/[ \t]+/g, ' '));
+          if (!hasUpdate) edits.push({ range: { start: at, end: at }, newText: `${updates.join(' && ')} && ` });
           fix = { title: 'Move `apt-get update` into the `RUN` that installs', safety: 'safe' as const, edits: () => edits };
         }
       }

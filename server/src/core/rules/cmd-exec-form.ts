@@ -14,8 +14,16 @@ function execForm(model: DockerfileModel, instr: Instr): Fix | undefined {
   const shell = (instr.stage && stageShell(instr.stage, instr)) ?? ['/bin/sh', '-c'];
   const json = (words: string[]) => `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
   const [command] = script.commands;
-  const single = script.commands.length === 1 && command.start === start && command.end === script.end && command.wrappers.length === 0;
-  if (single && command.words.every((w) => w.static && !GLOB_OR_TILDE.test(w.raw))) {
+  // One simple command with nothing around it: no wrappers, no `VAR=value` prefix, no redirections.
+  const single =
+    script.commands.length === 1 &&
+    command.start === start &&
+    command.words[0].start === command.start &&
+    command.end === script.end &&
+    command.wrappers.length === 0;
+  // A shell-form ENTRYPOINT ignores the stage's CMD; in plain exec form the CMD would become its arguments.
+  const ignoresCmd = instr.keyword === 'ENTRYPOINT' && instr.stage!.instructions.some((i) => i.keyword === 'CMD');
+  if (single && !ignoresCmd && command.words.every((w) => w.static && !GLOB_OR_TILDE.test(w.raw))) {
     return { title: 'Convert to exec form', safety: 'safe', edits: () => [{ range, newText: json(command.words.map((w) => w.value)) }] };
   }
   if (single) {

@@ -3,7 +3,6 @@ import type { Instr, Stage } from '../model';
 
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx']);
 const INITS = new Set(['tini', 'dumb-init', 'catatonit', 'tini-static']);
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 
 function last(stage: Stage, keyword: string): Instr | undefined {
   for (let s: Stage | undefined = stage; s; s = s.baseStage) {
@@ -40,8 +39,9 @@ export default defineRule({
     const passesOn = entry && (INITS.has(entry.name) || /entrypoint|\.sh$/.test(entry.name));
     const main = entrypoint && !passesOn ? entrypoint : cmd;
     if (!main) return;
+    // The long-running process is the last command (`sh -c "npm run migrate && node server.js"` runs node).
     const commands = model.shell(main).commands;
-    const command = commands[0] && SHELLS.has(commands[0].name) ? commands[1] : commands[0];
+    const command = commands[commands.length - 1];
     if (!command || !PACKAGE_MANAGERS.has(command.name)) return;
     const label = command.words
       .slice(0, 2)

@@ -39,8 +39,9 @@ export default defineRule({
     if (missing.length === 0) return;
     const lines = content.split('\n');
     const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
-    const prefix = content === '' || content.endsWith('\n') ? '' : '\n';
-    const edit: Edit = { file: name, range: { start: end, end }, newText: prefix + missing.join('\n') + '\n' };
+    const nl = content.includes('\r\n') ? '\r\n' : '\n';
+    const prefix = content === '' || content.endsWith('\n') ? '' : nl;
+    const edit: Edit = { file: name, range: { start: end, end }, newText: prefix + missing.join(nl) + nl };
     report({
       range,
       message: `\`${name}\` does not exclude ${missing.map((m) => `\`${m}\``).join(', ')}, which \`${copies[0].keyword} .\` would copy`,

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { dependencyInstall } from '../ecosystems';
 import { eol } from '../edits';
 import { flagsOf, type DockerfileModel, type Instr } from '../model';
 import { canAppendTo, stagesIn } from '../query';
@@ -29,6 +30,12 @@ function mergeEdit(model: DockerfileModel, prev: Instr, next: Instr): Edit | und
   return { range: { start: model.positionAt(prevScript.end), end: model.positionAt(nextShellStart) }, newText };
 }
 
+/** A `RUN` that only installs dependencies from manifests is kept as its own layer so it stays cached. */
+function isDependencyInstall(model: DockerfileModel, instr: Instr): boolean {
+  const commands = model.shell(instr).commands;
+  return commands.length > 0 && commands.every((c) => dependencyInstall(c) !== undefined);
+}
+
 export default defineRule({
   id: 'run-consecutive-merged',
   category: 'size',
@@ -47,7 +54,7 @@ export default defineRule({
       'https://github.com/hadolint/hadolint/wiki/DL3059',
     ],
     differences:
-      'hadolint reports consecutive `RUN`s in every stage; this rule only in the stages that are shipped, because separate `RUN`s in a builder stage cost nothing in the final image and can improve caching.',
+      'hadolint reports consecutive `RUN`s in every stage; this rule only in the stages that are shipped, because separate `RUN`s in a builder stage cost nothing in the final image and can improve caching. A `RUN` that only installs dependencies from manifest files (`npm ci`, `pip install -r requirements.txt`, `go mod download`…) is left as its own layer: that layer is what keeps the install cached.',
   },
   check({ model, report }) {
     for (const stage of stagesIn(model, 'shipped-stages')) {
@@ -57,6 +64,7 @@ export default defineRule({
         const next = list[n];
         if (prev.keyword !== 'RUN' || next.keyword !== 'RUN') continue;
         if (flagText(model, prev) !== flagText(model, next)) continue;
+        if (isDependencyInstall(model, prev)) continue;
         const edit = mergeEdit(model, prev, next);
         report({
           range: next.node.getInstructionRange(),

@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/** The `dockerfile-optimizer` command: lint Dockerfiles, print or apply fixes. A thin adapter over the core. */
+import * as path from 'node:path';
+import { parseArgs, styleText } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { version } from '../../package.json';
+import { allIds, idsFor } from './core/catalog';
+import { fixAll } from './core/fix';
+import { atLeast, formatJson, formatSarif, formatText, summary, type FileFindings, type TextStyle } from './core/format';
+import { lint, type LintOptions } from './core/lint';
+import type { Severity } from './core/types';
+import { diskContext } from './io/context-files';
+import { findFiles } from './io/find-files';
+import { InputError, readDockerfile } from './io/read-dockerfile';
+import { loadShellParser } from './io/shell-wasm';
+import { assertWritable, writeFileAtomic } from './io/write-atomic';
+
+const USAGE = `Usage: dockerfile-optimizer [check] [options] [paths or globs…]
+
+Finds what makes Dockerfiles big, slow to build and unsafe, and fixes it.
+Paths default to ./Dockerfile. Quote globs: 'services/**/Dockerfile'.
+
+Options:
+  --format <text|json|sarif>  output format (default: text)
+  --fix                       apply safe fixes in place
+  --unsafe-fixes              with --fix or --diff, also apply unsafe fixes
+  --diff                      print the fixes as a unified diff; write nothing
+  --rule <id>                 only this rule (id, hadolint code or BuildKit name); repeatable or comma-separated
+  --ignore <id>               never this rule; repeatable or comma-separated
+  --fail-level <level>        exit 1 when a finding is at least error|warning|info|hint, or never: none (default: warning)
+  --no-syntax                 skip the syntax checks
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage or I/O error.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  fix: boolean;
+  unsafe: boolean;
+  diff: boolean;
+  failLevel: Severity | 'none';
+  lint: LintOptions;
+  paths: string[];
+}
+
+function list(values: string[] | undefined): string[] | undefined {
+  if (!values) return undefined;
+  const tokens = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const token of tokens) {
+    if (idsFor(token).length === 0) throw new UsageError(`unknown rule \`${token}\`; known rules: ${allIds().filter((id) => !id.startsWith('syntax-')).join(', ')}`);
+  }
+  return tokens;
+}
+
+function parseOptions(argv: string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        'unsafe-fixes': { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        rule: { type: 'string', multiple: true },
+        ignore: { type: 'string', multiple: true },
+        'fail-level': { type: 'string', default: 'warning' },
+        'no-syntax': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (v.version) return 'version';
+  const positionals = [...parsed.positionals];
+  if (positionals[0] === 'check') positionals.shift();
+  if (!['text', 'json', 'sarif'].includes(v.format!)) throw new UsageError(`--format must be text, json or sarif, not \`${v.format}\``);
+  if (!['error', 'warning', 'info', 'hint', 'none'].includes(v['fail-level']!)) {
+    throw new UsageError(`--fail-level must be error, warning, info, hint or none, not \`${v['fail-level']}\``);
+  }
+  if (v.fix && v.diff) throw new UsageError('--fix and --diff cannot be combined: --diff writes nothing');
+  if (v['unsafe-fixes'] && !v.fix && !v.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
+  return {
+    format: v.format as Options['format'],
+    fix: v.fix!,
+    unsafe: v['unsafe-fixes']!,
+    diff: v.diff!,
+    failLevel: v['fail-level'] as Options['failLevel'],
+    lint: { only: list(v.rule), ignore: list(v.ignore), syntax: !v['no-syntax'] },
+    paths: positionals.length ? positionals : ['Dockerfile'],
+  };
+}
+
+function textStyle(stream: NodeJS.WriteStream): TextStyle {
+  const color = stream.isTTY && !process.env.NO_COLOR;
+  if (!color) return { severity: (_s, t) => t, dim: (t) => t, bold: (t) => t };
+  const colors: Record<Severity, Parameters<typeof styleText>[0]> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'gray' };
+  return { severity: (s, t) => styleText(colors[s], t), dim: (t) => styleText('gray', t), bold: (t) => styleText('bold', t) };
+}
+
+function display(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+interface Outcome {
+  results: FileFindings[];
+  diffs: string[];
+  errors: string[];
+}
+
+async function processFile(file: string, options: Options, outcome: Outcome): Promise<void> {
+  const shown = display(file);
+  const { text, bom } = readDockerfile(file);
+  const dir = path.dirname(path.resolve(file));
+  const files = diskContext(dir);
+  const lintOptions: LintOptions = { ...options.lint, files, fileName: path.basename(file) };
+  if (!options.fix && !options.diff) {
+    outcome.results.push({ path: shown, findings: lint(text, lintOptions).findings });
+    return;
+  }
+  const fixed = await fixAll(text, { ...lintOptions, unsafe: options.unsafe });
+  const changed = fixed.text !== text;
+  if (options.diff) {
+    outcome.results.push({ path: shown, findings: lint(text, lintOptions).findings });
+    if (changed) outcome.diffs.push(createTwoFilesPatch(shown, shown, text, fixed.text));
+    for (const [rel, content] of fixed.files) {
+      const other = display(path.join(path.dirname(file), rel));
+      const before = files.read(rel);
+      outcome.diffs.push(createTwoFilesPatch(before === undefined ? '/dev/null' : other, other, before ?? '', content));
+    }
+    return;
+  }
+  if (changed || fixed.files.size > 0) {
+    assertWritable(file);
+    for (const rel of fixed.files.keys()) assertWritable(path.join(dir, rel));
+    for (const [rel, content] of fixed.files) writeFileAtomic(path.join(dir, rel), content);
+    if (changed) writeFileAtomic(file, (bom ? '\uFEFF' : '') + fixed.text);
+  }
+  const after = fixed.files.size ? diskContext(dir) : files;
+  outcome.results.push({ path: shown, findings: lint(fixed.text, { ...lintOptions, files: after }).findings });
+}
+
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let options: Options | 'help' | 'version';
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    err.write(`dockerfile-optimizer: ${(error as Error).message}\nRun \`dockerfile-optimizer --help\` for usage.\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    out.write(`${version}\n`);
+    return 0;
+  }
+  await loadShellParser();
+  const { files, errors } = await findFiles(options.paths);
+  const outcome: Outcome = { results: [], diffs: [], errors: errors.map((e) => `${e.path}: ${e.message}`) };
+  for (const file of files) {
+    try {
+      await processFile(file, options, outcome);
+    } catch (error) {
+      if (!(error instanceof InputError) && !(error as NodeJS.ErrnoException).code) throw error;
+      outcome.errors.push(`${display(file)}: ${error instanceof InputError ? error.message : (error as Error).message}`);
+    }
+  }
+  for (const message of outcome.errors) err.write(`dockerfile-optimizer: ${message}\n`);
+  if (options.format === 'json') out.write(`${formatJson(outcome.results)}\n`);
+  else if (options.format === 'sarif') out.write(`${formatSarif(outcome.results, version)}\n`);
+  else {
+    const style = textStyle(out);
+    const text = formatText(outcome.results, style);
+    if (text) out.write(`${text}\n`);
+    if (outcome.results.length) out.write(`${style.bold(summary(outcome.results))}\n`);
+    if (options.diff) out.write(outcome.diffs.length ? `\n${outcome.diffs.join('\n')}` : 'No fixes to apply\n');
+  }
+  if (outcome.errors.length) return 2;
+  if (options.diff) return outcome.diffs.length ? 1 : 0;
+  const level = options.failLevel;
+  const failing = level !== 'none' && outcome.results.some((r) => r.findings.some((f) => atLeast(f.severity, level)));
+  return failing ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`dockerfile-optimizer: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
