@@ -1,0 +1,56 @@
+/** Per-resource settings (`workspace/configuration`, section `dockerfileOptimizer`). */
+import type { Connection } from 'vscode-languageserver';
+import type { Severity } from '../core/types';
+
+export interface Settings {
+  enable: boolean;
+  rules: Record<string, Severity | 'off'>;
+  registry: { enabled: boolean };
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: { enabled: false } };
+
+const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** Keeps only well-formed values: settings come from user files and may hold anything. */
+export function normaliseSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Partial<Record<keyof Settings, unknown>>;
+  const rules: Settings['rules'] = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as Severity | 'off';
+    }
+  }
+  const registry = (value.registry ?? {}) as { enabled?: unknown };
+  return {
+    enable: value.enable !== false,
+    rules,
+    registry: { enabled: registry.enabled === true },
+  };
+}
+
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<Settings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly supported: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.supported()) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'dockerfileOptimizer' })
+        .then(normaliseSettings, () => DEFAULT_SETTINGS);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  forget(uri?: string): void {
+    if (uri) this.cache.delete(uri);
+    else this.cache.clear();
+  }
+}

@@ -1,0 +1,150 @@
+/** The language server: wires documents, settings, diagnostics, code actions and commands to a connection. */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadShellParser } from '../io/shell-wasm';
+import { Analyzer } from './analysis';
+import { fixAllAction, fixAllEdit, FIX_ALL_KIND, quickFixes, resolveFix, wanted, type FixData } from './code-actions';
+import { toDiagnostic } from './diagnostics';
+import { editorCapabilities, registerEditorFeatures } from './editor-features';
+import { SettingsStore, type Settings } from './settings';
+
+export const COMMANDS = { fixAll: 'dockerfileOptimizer.applyFixAll' } as const;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let init: InitializeParams;
+  let pull = false;
+  let documentChanges = false;
+  const loggedRuleErrors = new Set<string>();
+  const analyzer = new Analyzer((ruleId, error) => {
+    const message = (error as Error)?.stack ?? String(error);
+    const key = `${ruleId}\n${message}`;
+    if (loggedRuleErrors.has(key)) return;
+    loggedRuleErrors.add(key);
+    connection.console.error(`Rule \`${ruleId}\` failed and its findings were dropped: ${message}`);
+  });
+  const settings = new SettingsStore(connection, () => init?.capabilities.workspace?.configuration === true);
+  const ready = loadShellParser();
+
+  async function analyse(uri: string) {
+    await ready;
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const config = await settings.get(uri);
+    // The document may have changed while settings were fetched; analyse the current version.
+    const current = documents.get(uri) ?? document;
+    return { document: current, config, analysis: config.enable ? analyzer.analyse(current, config) : undefined };
+  }
+
+  async function diagnosticsFor(uri: string) {
+    const result = await analyse(uri);
+    return result?.analysis ? result.analysis.findings.map(toDiagnostic) : [];
+  }
+
+  async function push(uri: string) {
+    const document = documents.get(uri);
+    if (!document) return;
+    const diagnostics = await diagnosticsFor(uri);
+    connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  const editor = registerEditorFeatures(connection, documents, settings, analyzer);
+
+  connection.onInitialize((params): InitializeResult => {
+    init = params;
+    editor.configure(params);
+    pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: pull ? { identifier: 'dockerfile-optimizer', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        ...editorCapabilities(),
+      },
+      serverInfo: { name: 'dockerfile-optimizer' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (init.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileOptimizer' });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.forget();
+    if (pull) connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) void push(document.uri);
+  });
+
+  connection.languages.diagnostics.on(async ({ textDocument }) => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await diagnosticsFor(textDocument.uri),
+  }));
+
+  documents.onDidChangeContent(({ document }) => {
+    if (!pull) void push(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    analyzer.forget(document.uri);
+    settings.forget(document.uri);
+    if (!pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params) => {
+    const result = await analyse(params.textDocument.uri);
+    if (!result?.analysis) return [];
+    const { document, analysis, config } = result;
+    const options = { documentChanges };
+    const actions: CodeAction[] = [];
+    if (wanted(CodeActionKind.QuickFix, params.context.only, true)) actions.push(...quickFixes(params, analysis, document, options));
+    if (wanted(FIX_ALL_KIND, params.context.only, false)) {
+      const edit = await fixAllEdit(analysis, document, options, config.rules);
+      if (edit) actions.push(fixAllAction(edit));
+    }
+    return actions;
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixData | undefined;
+    if (!data || action.edit) return action;
+    const result = await analyse(data.uri);
+    if (!result?.analysis) return action;
+    try {
+      const edit = await resolveFix(data, result.analysis, result.document, { documentChanges });
+      if (edit) action.edit = edit;
+    } catch (error) {
+      connection.window.showErrorMessage(`Dockerfile Optimizer could not compute "${action.title}": ${(error as Error).message}`);
+    }
+    return action;
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== COMMANDS.fixAll) return;
+    const uri = String(args?.[0] ?? '');
+    const result = await analyse(uri);
+    if (!result?.analysis) return;
+    const edit = await fixAllEdit(result.analysis, result.document, { documentChanges }, (result.config as Settings).rules);
+    if (!edit) {
+      connection.window.showInformationMessage('Dockerfile Optimizer: no safe fixes to apply');
+      return;
+    }
+    const applied = await connection.workspace.applyEdit({ label: 'Fix all safe Dockerfile problems', edit });
+    if (!applied.applied) connection.window.showWarningMessage(`Dockerfile Optimizer: the fixes were not applied${applied.failureReason ? `: ${applied.failureReason}` : ''}`);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
