@@ -37,9 +37,9 @@ export async function startTestServer(capabilities: ClientCapabilities = FULL_CA
     client.refreshes!++;
     return null;
   });
-  rpc.onNotification('window/logMessage', (p: { message: string }) => client.logs!.push(p.message));
-  rpc.onNotification('window/showMessage', (p: { message: string }) => client.logs!.push(p.message));
-  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => client.pushed!.push(p));
+  rpc.onNotification('window/logMessage', (p: { message: string }) => void client.logs!.push(p.message));
+  rpc.onNotification('window/showMessage', (p: { message: string }) => void client.logs!.push(p.message));
+  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void client.pushed!.push(p));
   rpc.listen();
   client.init = await rpc.sendRequest('initialize', { processId: null, rootUri: null, capabilities });
   rpc.sendNotification('initialized', {});

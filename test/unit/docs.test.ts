@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../server/src/core/catalog';
-import { DOCS_PATH, ruleDocPage, rulesTable, syntaxDocPage } from '../../server/src/core/docs';
+import { DOCS_PATH, ruleDocPage, rulesSettingSchema, rulesTable, syntaxDocPage } from '../../server/src/core/docs';
 
 const update = process.env.UPDATE_DOCS === '1';
 const START = '<!-- rules:start -->';
@@ -38,5 +38,11 @@ describe('generated documentation', () => {
     expect(start, 'README.md needs the rules table markers').toBeGreaterThanOrEqual(0);
     const expected = `${readme.slice(0, start + START.length)}\n${rulesTable(rules)}\n${readme.slice(end)}`;
     fresh('README.md', expected);
+  });
+
+  it('the per-rule settings schema in package.json is up to date', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    pkg.contributes.configuration.properties['dockerfileOptimizer.rules'] = rulesSettingSchema(rules);
+    fresh('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
   });
 });

@@ -25,6 +25,9 @@ function positionalsAfter(command: ShellCommand, sub: string): string[] {
   return args.slice(args.indexOf(sub) + 1).filter((v) => !v.startsWith('-'));
 }
 
+/** Lines of a requirements file that refer to other files or to the sources: `-r`, `-c`, `-e`, `.`, `./pkg`, `file:`. */
+const REQUIREMENTS_INCLUDE = /^[ \t]*(?:-[rce]|--(?:requirement|constraint|editable)\b|\.{1,2}(?:[/[ \t]|$)|file:)/m;
+
 /** A command that installs a project's dependencies from its manifest files (not named packages). */
 export function dependencyInstall(command: ShellCommand): DependencyInstall | undefined {
   const name = command.name;
@@ -54,13 +57,18 @@ export function dependencyInstall(command: ShellCommand): DependencyInstall | un
   if (/^(pip\d*(\.\d+)?|python[\d.]*)$/.test(name) && command.args.some((w) => w.value === 'install')) {
     const args = command.args.map((w) => w.value);
     const requirements = args.flatMap((v, i) => (v === '-r' || v === '--requirement' ? [args[i + 1]] : v.startsWith('--requirement=') ? [v.slice(14)] : [])).filter(Boolean);
-    if (requirements.length === 0 || requirements.some((r) => r.includes('$') || r.startsWith('/'))) return undefined;
+    if (requirements.length === 0 || requirements.some((r) => r.includes('$') || r.startsWith('/') || r.split('/').includes('..'))) return undefined;
     const rest = positionalsAfter(command, 'install').filter((v) => !requirements.includes(v));
     if (rest.length > 0) return undefined;
     return {
       ecosystem: 'python',
       label: 'pip install -r',
-      manifests: (files, known) => (!known || requirements.every((r) => files.exists(r.replace(/^\.\//, ''))) ? requirements : undefined),
+      manifests: (files, known) => {
+        if (!known) return requirements;
+        const contents = requirements.map((r) => files.read(r.replace(/^\.\//, '')));
+        // A file that is missing, or that pulls in other files or the project itself (`-r`, `-c`, `-e .`), needs more than itself.
+        return contents.every((c) => c !== undefined && !REQUIREMENTS_INCLUDE.test(c)) ? requirements : undefined;
+      },
     };
   }
   if (name === 'poetry' && sub === 'install' && command.args.some((w) => w.value === '--no-root')) {

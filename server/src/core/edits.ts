@@ -55,9 +55,15 @@ export function instructionLines(model: DockerfileModel, instr: Instr): Range {
   return { start, end: model.positionAt(nextLine) };
 }
 
+/** The offset of a position; a character past the end of its line means the end of the line, before `\n` or `\r\n` (as in LSP). */
 function offsetIn(text: string, lineStarts: number[], pos: { line: number; character: number }): number {
   if (pos.line >= lineStarts.length) return text.length;
-  return Math.min(lineStarts[pos.line] + pos.character, pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : text.length);
+  let lineEnd = text.length;
+  if (pos.line + 1 < lineStarts.length) {
+    lineEnd = lineStarts[pos.line + 1] - 1;
+    if (lineEnd > lineStarts[pos.line] && text[lineEnd - 1] === '\r') lineEnd--;
+  }
+  return Math.min(lineStarts[pos.line] + pos.character, lineEnd);
 }
 
 function lineStartsOf(text: string): number[] {

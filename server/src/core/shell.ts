@@ -413,6 +413,69 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
   return { ok: true, execForm: false, heredoc: mapped.heredoc, comment: collected.comment, commands: collected.commands, end };
 }
 
+/** Builtins that change the shell itself for the commands after them. */
+const STATE_BUILTINS = new Set(['cd', 'pushd', 'popd', 'set', 'shopt', 'source', '.', 'umask', 'ulimit', 'alias', 'unalias', 'trap', 'exec', 'exit', 'return', 'eval', 'read', 'let', 'hash', 'getopts']);
+
+export interface ShellTopLevel {
+  /** The operators that join the top-level commands: `&&`, `||`, `;`, `&`. */
+  operators: string[];
+  /** Whether the script changes the shell for what would run after it in the same shell (`cd`, `export`, `VAR=value`, `set -e`, `exit`…). */
+  changesState: boolean;
+}
+
+/**
+ * The top level of a shell-form script, for fixes that join two scripts with `&&`. Undefined for
+ * exec form, heredocs and shell that does not parse.
+ */
+export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLevel | undefined {
+  const script = model.shell(instr);
+  if (!parser || !script.ok || script.execForm || script.heredoc) return undefined;
+  const mapped = shellText(model, instr);
+  const tree = mapped && parser.parse(mapped.text);
+  if (!tree) return undefined;
+  try {
+    const operators: string[] = [];
+    let changesState = false;
+    const statements = tree.rootNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    for (const child of tree.rootNode.children) if (child && (child.type === ';' || child.type === '&')) operators.push(child.type);
+    if (statements.length > 1 && operators.length < statements.length - 1) operators.push(';');
+    const listOperators = (node: Node): void => {
+      if (node.type !== 'list') return;
+      for (const child of node.children) {
+        if (child?.isNamed) listOperators(child);
+        else if (child) operators.push(child.type);
+      }
+    };
+    const visit = (node: Node): void => {
+      switch (node.type) {
+        case 'subshell':
+        case 'pipeline':
+        case 'command_substitution':
+        case 'process_substitution':
+        case 'function_definition':
+          return;
+        case 'variable_assignment':
+        case 'variable_assignments':
+        case 'declaration_command':
+        case 'unset_command':
+          changesState = true;
+          return;
+        case 'command': {
+          const name = node.childForFieldName('name');
+          if (name && STATE_BUILTINS.has(wordValue(name).value)) changesState = true;
+          return;
+        }
+      }
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    statements.forEach(listOperators);
+    statements.forEach(visit);
+    return { operators, changesState };
+  } finally {
+    tree.delete();
+  }
+}
+
 /** Whether a command has any of the given flags; short flags may be bundled (`-qy` has `-y`). */
 export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
   for (const word of command.args) {

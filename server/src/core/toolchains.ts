@@ -41,8 +41,9 @@ export function toolchainUse(command: ShellCommand): string | undefined {
     const tool = command.args.find((w) => !w.value.startsWith('-'));
     if (tool && (tool.value === 'tsc' || FRONTEND_BUILDERS.has(tool.value))) return commandText(command);
   }
-  if (FRONTEND_BUILDERS.get(name) === sub) return commandText(command, 2);
-  if (COMPILERS.has(name) && !(name === 'make' && sub === 'install')) return name;
+  if (sub !== undefined && FRONTEND_BUILDERS.get(name) === sub) return commandText(command, 2);
+  const versionCheck = command.args.length > 0 && command.args.every((w) => /^(--?version|-[vV]|--help)$/.test(w.value));
+  if (COMPILERS.has(name) && !(name === 'make' && sub === 'install') && !versionCheck) return name;
   if (name === 'go' && (sub === 'build' || sub === 'install')) return `go ${sub}`;
   if (name === 'cargo' && (sub === 'build' || sub === 'install')) return `cargo ${sub}`;
   if ((name === 'mvn' || name === 'mvnw') && command.args.some((w) => /^(package|install|verify|compile)$/.test(w.value))) return `${name} package`;

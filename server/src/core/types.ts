@@ -29,6 +29,8 @@ export interface Edit {
 export interface Fix {
   title: string;
   safety: FixSafety;
+  /** A whole-file rewrite that a person should review before it is applied (the editor shows a preview). */
+  review?: boolean;
   /** Computed lazily, only when the fix is picked or applied. May be async (network lookups). */
   edits(): Edit[] | Promise<Edit[]>;
 }

@@ -2,24 +2,38 @@
  * Code actions: a quick fix per fixable finding (edits resolved lazily), "disable for this
  * instruction / file", and `source.fixAll.dockerfileOptimizer` (safe fixes only).
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type ChangeAnnotation, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { eol } from '../core/edits';
 import { fixAll } from '../core/fix';
 import { readPragmas } from '../core/suppressions';
 import type { DockerfileModel } from '../core/model';
 import type { Edit, Range } from '../core/types';
+import { planSplit } from '../core/refactor/split';
 import type { Analysis } from './analysis';
 import { findingFor, SOURCE } from './diagnostics';
 import { minimalEdits } from './minimal-edits';
 import { toWorkspaceEdit, type EditOptions } from './workspace-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockerfileOptimizer`;
+export const SPLIT_TITLE = 'Split into builder and runtime stages';
+
+/** The change annotation that makes the editor show a whole-file rewrite for review before applying it. */
+export const REVIEW: ChangeAnnotation = {
+  label: 'Dockerfile Optimizer rewrite',
+  needsConfirmation: true,
+  description: 'Review the rewritten Dockerfile before applying it',
+};
 
 export interface FixData {
   uri: string;
   ruleId: string;
   range: Range;
+}
+
+export interface SplitData {
+  uri: string;
+  split: true;
 }
 
 /** Whether an action of `kind` was asked for (`only` lists kinds or their parents). */
@@ -98,7 +112,7 @@ function disableAction(diagnostic: Diagnostic, analysis: Analysis, document: Tex
 export async function resolveFix(data: FixData, analysis: Analysis, document: TextDocument, options: EditOptions) {
   const finding = findingFor(analysis.findings, data.ruleId, data.range);
   if (!finding?.fix) return undefined;
-  return toWorkspaceEdit(document, await finding.fix.edits(), options);
+  return toWorkspaceEdit(document, await finding.fix.edits(), finding.fix.review ? { ...options, confirm: REVIEW } : options);
 }
 
 /** All safe fixes applied until stable, as one edit of the whole document (and other files). */
@@ -121,4 +135,18 @@ function endOf(text: string) {
 
 export function fixAllAction(edit: NonNullable<Awaited<ReturnType<typeof fixAllEdit>>>): CodeAction {
   return { title: 'Fix all safe Dockerfile Optimizer problems', kind: FIX_ALL_KIND, edit };
+}
+
+/** The whole-file split as an edit for review, or the reason it cannot be done. */
+export function splitEdit(analysis: Analysis, document: TextDocument, options: EditOptions): { edit?: WorkspaceEdit; reason?: string } {
+  const plan = planSplit(analysis.model, analysis.files);
+  if (!plan.ok) return { reason: plan.reason };
+  const edits = minimalEdits(document.getText(), plan.text);
+  return { edit: toWorkspaceEdit(document, edits, { ...options, confirm: REVIEW }) };
+}
+
+/** A `refactor.rewrite` action anywhere in a single-stage file that can be split; its edit is resolved lazily. */
+export function splitAction(analysis: Analysis, document: TextDocument): CodeAction | undefined {
+  if (analysis.model.stages.length !== 1 || !planSplit(analysis.model, analysis.files).ok) return undefined;
+  return { title: SPLIT_TITLE, kind: CodeActionKind.RefactorRewrite, data: { uri: document.uri, split: true } satisfies SplitData };
 }

@@ -13,12 +13,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadShellParser } from '../io/shell-wasm';
 import { Analyzer } from './analysis';
-import { fixAllAction, fixAllEdit, FIX_ALL_KIND, quickFixes, resolveFix, wanted, type FixData } from './code-actions';
+import { fixAllAction, fixAllEdit, FIX_ALL_KIND, quickFixes, resolveFix, splitAction, splitEdit, wanted, type FixData, type SplitData } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { editorCapabilities, registerEditorFeatures } from './editor-features';
 import { SettingsStore, type Settings } from './settings';
 
-export const COMMANDS = { fixAll: 'dockerfileOptimizer.applyFixAll' } as const;
+export const COMMANDS = { fixAll: 'dockerfileOptimizer.applyFixAll', split: 'dockerfileOptimizer.applySplit' } as const;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -69,7 +69,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: pull ? { identifier: 'dockerfile-optimizer', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         ...editorCapabilities(),
       },
@@ -110,6 +110,10 @@ export function startServer(connection: Connection): void {
     const options = { documentChanges };
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix, params.context.only, true)) actions.push(...quickFixes(params, analysis, document, options));
+    if (wanted(CodeActionKind.RefactorRewrite, params.context.only, true)) {
+      const split = splitAction(analysis, document);
+      if (split) actions.push(split);
+    }
     if (wanted(FIX_ALL_KIND, params.context.only, false)) {
       const edit = await fixAllEdit(analysis, document, options, config.rules);
       if (edit) actions.push(fixAllAction(edit));
@@ -118,12 +122,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCodeActionResolve(async (action) => {
-    const data = action.data as FixData | undefined;
+    const data = action.data as FixData | SplitData | undefined;
     if (!data || action.edit) return action;
     const result = await analyse(data.uri);
     if (!result?.analysis) return action;
     try {
-      const edit = await resolveFix(data, result.analysis, result.document, { documentChanges });
+      const edit = 'split' in data ? splitEdit(result.analysis, result.document, { documentChanges }).edit : await resolveFix(data, result.analysis, result.document, { documentChanges });
       if (edit) action.edit = edit;
     } catch (error) {
       connection.window.showErrorMessage(`Dockerfile Optimizer could not compute "${action.title}": ${(error as Error).message}`);
@@ -132,10 +136,19 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== COMMANDS.fixAll) return;
     const uri = String(args?.[0] ?? '');
     const result = await analyse(uri);
     if (!result?.analysis) return;
+    if (command === COMMANDS.split) {
+      const { edit, reason } = splitEdit(result.analysis, result.document, { documentChanges });
+      if (!edit) {
+        connection.window.showWarningMessage(`Dockerfile Optimizer cannot split this Dockerfile: ${reason}`);
+        return;
+      }
+      await connection.workspace.applyEdit({ label: 'Split into builder and runtime stages', edit });
+      return;
+    }
+    if (command !== COMMANDS.fixAll) return;
     const edit = await fixAllEdit(result.analysis, result.document, { documentChanges }, (result.config as Settings).rules);
     if (!edit) {
       connection.window.showInformationMessage('Dockerfile Optimizer: no safe fixes to apply');

@@ -43,7 +43,7 @@ class Editor {
     for (const change of edit.documentChanges ?? []) {
       if ('kind' in change) {
         expect(change.kind).toBe('create');
-        others.set(change.uri, '');
+        if (change.kind === 'create') others.set(change.uri, '');
         continue;
       }
       const docEdit = change as TextDocumentEdit;
@@ -78,8 +78,8 @@ describe('language server', () => {
     client = await startTestServer();
     const caps = client.init.capabilities;
     expect(caps.diagnosticProvider).toMatchObject({ interFileDependencies: false });
-    expect(caps.codeActionProvider).toMatchObject({ resolveProvider: true, codeActionKinds: ['quickfix', 'source.fixAll.dockerfileOptimizer'] });
-    expect(caps.executeCommandProvider?.commands).toEqual(['dockerfileOptimizer.applyFixAll']);
+    expect(caps.codeActionProvider).toMatchObject({ resolveProvider: true, codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.dockerfileOptimizer'] });
+    expect(caps.executeCommandProvider?.commands).toEqual(['dockerfileOptimizer.applyFixAll', 'dockerfileOptimizer.applySplit']);
     for (const feature of ['completionProvider', 'hoverProvider', 'documentFormattingProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'renameProvider', 'semanticTokensProvider', 'signatureHelpProvider', 'documentLinkProvider', 'definitionProvider'] as const) {
       expect(caps[feature], feature).toBeTruthy();
     }

@@ -1,6 +1,6 @@
 import { isWholeContextCopy } from '../context';
 import { defineRule } from '../define-rule';
-import { insertLinesAfter } from '../edits';
+import { eol, indentOf, insertLinesAfter } from '../edits';
 import { dependencyInstall, type DependencyInstall } from '../ecosystems';
 import { flagsOf, type DockerfileModel, type Instr } from '../model';
 import type { ContextFiles, Edit, Fix } from '../types';
@@ -31,7 +31,15 @@ function moveFix(model: DockerfileModel, files: ContextFiles, copy: Instr, run: 
   if (!manifests || manifests.length === 0) return undefined;
   const [, dest] = copy.node.getArguments().map((a) => a.getValue());
   const flags = flagsOf(copy).map((f) => model.textOf(f.getRange()));
-  const manifestCopy = [copy.keyword === 'ADD' ? 'COPY' : copy.keyword, ...flags, ...manifests, manifestDest(dest)].join(' ');
+  // A manifest in a folder (`requirements/prod.txt`) keeps its path under the destination.
+  const byFolder = new Map<string, string[]>();
+  for (const manifest of manifests) {
+    const folder = manifest.replace(/^\.\//, '').replace(/[^/]*$/, '');
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), manifest]);
+  }
+  const manifestCopy = [...byFolder]
+    .map(([folder, names]) => [copy.keyword === 'ADD' ? 'COPY' : copy.keyword, ...flags, ...names, manifestDest(dest) + folder].join(' '))
+    .join(eol(model) + indentOf(model, copy));
   const copyText = model.textOf(copy.range);
   const edits: Edit[] = [
     { range: copy.range, newText: manifestCopy },

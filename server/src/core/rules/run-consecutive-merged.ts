@@ -3,7 +3,8 @@ import { dependencyInstall } from '../ecosystems';
 import { eol } from '../edits';
 import { flagsOf, type DockerfileModel, type Instr } from '../model';
 import { canAppendTo, stagesIn } from '../query';
-import { commandStart } from '../shell';
+import { commandStart, shellTopLevel } from '../shell';
+import { readPragmas } from '../suppressions';
 import type { Edit } from '../types';
 
 function flagText(model: DockerfileModel, instr: Instr): string {
@@ -17,8 +18,15 @@ function mergeEdit(model: DockerfileModel, prev: Instr, next: Instr): Edit | und
   const prevScript = model.shell(prev);
   const nextScript = model.shell(next);
   if (!canAppendTo(prevScript, model) || !nextScript.ok || nextScript.execForm || nextScript.heredoc) return undefined;
+  // `prev && next` must mean what the two RUNs meant: no `cd`/`export`/`set` leaking into next, and a failure of
+  // prev must still fail the build (`a && b || c` and `a && b; c` would run `c` anyway).
+  const prevTop = shellTopLevel(model, prev);
+  const nextTop = shellTopLevel(model, next);
+  if (!prevTop || prevTop.changesState || !nextTop || nextTop.operators.some((op) => op !== '&&')) return undefined;
   const nextShellStart = commandStart(model, next);
   if (nextShellStart === undefined) return undefined;
+  // A pragma for `next` would end up inside the merged RUN and apply to the instruction after it.
+  if (readPragmas(model).some((p) => !p.global && p.line > prev.range.end.line && p.line < next.range.start.line)) return undefined;
   const between = model.text.slice(prevScript.end, model.offsetAt(next.range.start));
   const comments = between
     .split(/\r?\n/)

@@ -1,6 +1,14 @@
 import { defineRule } from '../define-rule';
+import { aptCommand, subcommandWord } from '../package-managers';
 import { commandsIn } from '../query';
+import type { ShellCommand } from '../shell';
 import { compilerPackages, toolchainUse } from '../toolchains';
+
+/** `apt-get purge`/`remove`/`autoremove` or `apk del`: a RUN that builds and then removes its build packages ships no toolchain. */
+function removesPackages(command: ShellCommand): boolean {
+  if (aptCommand(command, ['purge', 'remove', 'autoremove'], ['apt-get', 'apt'])) return true;
+  return command.name === 'apk' && subcommandWord(command)?.value === 'del';
+}
 
 export default defineRule({
   id: 'stage-multi-stage',
@@ -20,7 +28,8 @@ export default defineRule({
   },
   check({ model, report }) {
     if (model.stages.length === 0 || !model.stages.every((s) => s.shipped)) return;
-    for (const { command } of commandsIn(model, 'shipped-stages')) {
+    for (const { script, command } of commandsIn(model, 'shipped-stages')) {
+      if (script.commands.some(removesPackages)) continue;
       const tool = toolchainUse(command);
       const packages = compilerPackages(command);
       if (!tool && packages.length === 0) continue;
