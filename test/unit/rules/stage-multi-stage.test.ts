@@ -24,6 +24,14 @@ testRule('stage-multi-stage', {
       code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "dist/index.js"]\n',
       lines: [4],
       message: /^The shipped image builds with `npm run build`, so the toolchain ships too; use a multi-stage build$/,
+      output:
+        'FROM node:20 AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nRUN npm prune --omit=dev\n\nFROM node:20-slim\nWORKDIR /app\nENV NODE_ENV=production\nCOPY --from=builder /app/package.json ./\nCOPY --from=builder /app/node_modules ./node_modules\nCOPY --from=builder /app/dist ./dist\nUSER node\nCMD ["node", "dist/index.js"]\n',
+    },
+    {
+      name: 'no split without knowing what runs: the message says why',
+      code: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD ["npm", "start"]\n',
+      lines: [4],
+      message: /use a multi-stage build \(no automatic split: the build context is unknown, so `package.json` cannot be read\)$/,
     },
     { name: 'compiler packages (apt)', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y build-essential\n', lines: [2], message: /installs `build-essential`/ },
     { name: 'compiler packages (apk)', code: 'FROM alpine:3.20\nRUN apk add --no-cache gcc musl-dev\n', lines: [2], message: /installs `gcc`, `musl-dev`/ },

@@ -8,7 +8,8 @@ const GLOB_OR_TILDE = /[*?[\]~]/;
 function execForm(model: DockerfileModel, instr: Instr): Fix | undefined {
   const script = model.shell(instr);
   const start = commandStart(model, instr);
-  if (!script.ok || script.heredoc || start === undefined) return undefined;
+  // With a backtick escape (Windows images) the shell's backslash rules do not apply to the words.
+  if (!script.ok || script.heredoc || start === undefined || model.escapeChar !== '\\') return undefined;
   const text = joinContinuations(model.text, start, script.end, model.escapeChar).text;
   const range = { start: model.positionAt(start), end: model.positionAt(script.end) };
   const shell = (instr.stage && stageShell(instr.stage, instr)) ?? ['/bin/sh', '-c'];

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { planSplit } from '../refactor/split';
 import { aptCommand, subcommandWord } from '../package-managers';
 import { commandsIn } from '../query';
 import type { ShellCommand } from '../shell';
@@ -14,7 +15,7 @@ export default defineRule({
   id: 'stage-multi-stage',
   category: 'size',
   severity: 'warning',
-  fixable: false,
+  fixable: 'unsafe',
   scope: 'shipped-stages',
   aliases: [],
   docs: {
@@ -25,8 +26,10 @@ export default defineRule({
     good:
       'FROM node:20 AS builder\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n\nFROM node:20-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY --from=builder /app/dist ./dist\nUSER node\nCMD ["node", "dist/index.js"]\n',
     references: ['https://docs.docker.com/build/building/multi-stage/', 'https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds'],
+    differences:
+      'The fix rewrites the file for the detected ecosystem (Node/TypeScript services, static front-ends served by an unprivileged nginx, …) from the Dockerfile and its build context (package.json, lockfiles, tsconfig.json, framework configuration). When it cannot produce a correct result — an unknown ecosystem, a build output it cannot locate, `ONBUILD`, a `RUN` whose purpose at run time is unclear — it offers no fix and the message says why.',
   },
-  check({ model, report }) {
+  check({ model, files, report }) {
     if (model.stages.length === 0 || !model.stages.every((s) => s.shipped)) return;
     for (const { script, command } of commandsIn(model, 'shipped-stages')) {
       if (script.commands.some(removesPackages)) continue;
@@ -34,9 +37,12 @@ export default defineRule({
       const packages = compilerPackages(command);
       if (!tool && packages.length === 0) continue;
       const what = tool ? `builds with \`${tool}\`` : `installs \`${packages.join('`, `')}\``;
+      const plan = planSplit(model, files);
+      const whole = { start: { line: 0, character: 0 }, end: model.positionAt(model.text.length) };
       report({
         range: command.range,
-        message: `The shipped image ${what}, so the toolchain ships too; use a multi-stage build`,
+        message: `The shipped image ${what}, so the toolchain ships too; use a multi-stage build${plan.ok ? '' : ` (no automatic split: ${plan.reason})`}`,
+        fix: plan.ok ? { title: 'Split into builder and runtime stages', safety: 'unsafe', review: true, edits: () => [{ range: whole, newText: plan.text }] } : undefined,
       });
       return;
     }
