@@ -7,6 +7,7 @@ import { Language, Parser, type Node } from 'web-tree-sitter';
 import type { Heredoc, JSONInstruction, Run } from 'dockerfile-ast';
 import type { Range } from './types';
 import type { DockerfileModel, Instr } from './model';
+import { OffsetMap } from './offset-map';
 import { flagsOf, stageShell } from './model';
 
 export interface ShellWord {
@@ -83,33 +84,36 @@ const MAX_DEPTH = 3;
 /** Text handed to the shell plus, for each of its characters, the document offset it came from. */
 interface MappedText {
   text: string;
-  /** Document offset where each character starts. */
-  starts: number[];
-  /** Document offset just after each character (escape sequences span several source characters). */
-  ends: number[];
+  /** Where each character of `text` came from in the document. */
+  map: OffsetMap;
 }
 
 /** Applies the Dockerfile's line continuations: escape + newline and comment lines inside them are removed. */
 export function joinContinuations(source: string, from: number, to: number, escapeChar: string): MappedText {
   let text = '';
-  const starts: number[] = [];
+  const map = new OffsetMap();
+  let runStart = from;
   let i = from;
+  const flush = (until: number) => {
+    text += source.slice(runStart, until);
+    map.copy(runStart, until - runStart);
+  };
   while (i < to) {
-    const ch = source[i];
-    if (ch === escapeChar) {
+    if (source[i] === escapeChar) {
       let j = i + 1;
       while (j < to && (source[j] === ' ' || source[j] === '\t')) j++;
       if (source[j] === '\r') j++;
       if (j < to && source[j] === '\n') {
+        flush(i);
         i = skipContinuationFiller(source, j + 1, to);
+        runStart = i;
         continue;
       }
     }
-    text += ch;
-    starts.push(i);
     i++;
   }
-  return { text, starts, ends: starts.map((x) => x + 1) };
+  flush(to);
+  return { text, map };
 }
 
 /** Skips the comment lines and empty lines that Docker drops after a line continuation. */
@@ -128,87 +132,113 @@ function skipContinuationFiller(source: string, start: number, to: number): numb
 }
 
 function identity(source: string, from: number, to: number): MappedText {
-  const starts: number[] = [];
-  for (let i = from; i < to; i++) starts.push(i);
-  return { text: source.slice(from, to), starts, ends: starts.map((x) => x + 1) };
+  const map = new OffsetMap();
+  map.copy(from, to - from);
+  return { text: source.slice(from, to), map };
 }
 
 /** Decodes a JSON string literal (with its quotes) at `from`, mapping each character to its source offset. */
 export function decodeJsonString(source: string, from: number, to: number): MappedText | undefined {
   if (source[from] !== '"' || source[to - 1] !== '"') return undefined;
   let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const map = new OffsetMap();
   const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
   for (let i = from + 1; i < to - 1; i++) {
     const ch = source[i];
     if (ch !== '\\') {
       text += ch;
-      starts.push(i);
-      ends.push(i + 1);
+      map.copy(i, 1);
       continue;
     }
     const next = source[i + 1];
     if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) {
       text += String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16));
-      starts.push(i);
-      ends.push(i + 6);
+      map.escape(i, 6);
       i += 5;
     } else if (next !== undefined && next in simple) {
       text += simple[next];
-      starts.push(i);
-      ends.push(i + 2);
+      map.escape(i, 2);
       i += 1;
     } else {
       return undefined;
     }
   }
-  return { text, starts, ends };
+  return { text, map };
 }
 
-function mapRange(model: DockerfileModel, mapped: MappedText, start: number, end: number) {
-  const docStart = mapped.starts[start] ?? mapped.ends[mapped.ends.length - 1] ?? 0;
-  const docEnd = end > start ? mapped.ends[end - 1] : docStart;
-  return { start: docStart, end: docEnd, range: { start: model.positionAt(docStart), end: model.positionAt(docEnd) } };
+/** Computes a range from document offsets only when it is first asked for (most words never need one). */
+function lazyRange(model: DockerfileModel, start: number, end: number): () => Range {
+  let cached: Range | undefined;
+  return () => (cached ??= { start: model.positionAt(start), end: model.positionAt(end) });
 }
 
-function unescapeWord(raw: string): string {
-  return raw.replace(/\\(.)/gs, '$1');
+function makeWord(model: DockerfileModel, start: number, end: number, value: string, raw: string, isStatic: boolean): ShellWord {
+  const range = lazyRange(model, start, end);
+  return {
+    value,
+    raw,
+    static: isStatic,
+    start,
+    end,
+    get range() {
+      return range();
+    },
+  };
 }
 
-/** Content of a double-quoted string without expansions, with the escapes bash honours inside it. */
-function unescapeDoubleQuoted(raw: string): string {
-  return raw.replace(/\\([\\"$`\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
+function makeCommand(model: DockerfileModel, start: number, end: number, words: ShellWord[], wrappers: string[]): ShellCommand {
+  const range = lazyRange(model, start, end);
+  return {
+    name: baseCommandName(words[0].value),
+    words,
+    args: words.slice(1),
+    wrappers,
+    start,
+    end,
+    get range() {
+      return range();
+    },
+  };
 }
 
-function wordValue(node: Node): { value: string; static: boolean } {
-  switch (node.type) {
-    case 'command_name':
-      return node.namedChildren[0] ? wordValue(node.namedChildren[0]) : { value: node.text, static: false };
-    case 'word':
-    case 'number':
-      return { value: unescapeWord(node.text), static: !node.text.includes('$') };
-    case 'raw_string':
-      return { value: node.text.slice(1, -1), static: true };
-    case 'string': {
-      const dynamic = node.namedChildren.some((c) => c !== null && c.type !== 'string_content');
-      return { value: unescapeDoubleQuoted(node.text.slice(1, -1)), static: !dynamic };
-    }
-    case 'concatenation': {
-      let value = '';
-      let isStatic = true;
-      for (const child of node.namedChildren) {
-        if (!child) continue;
-        const part = wordValue(child);
-        value += part.value;
-        isStatic &&= part.static;
+function docOffsets(mapped: MappedText, start: number, end: number): [number, number] {
+  const docStart = mapped.map.start(start);
+  return [docStart, end > start ? mapped.map.end(end - 1) : docStart];
+}
+
+/** Quote removal of a shell word; not static when it holds `$` or a backtick outside single quotes. */
+export function unquoteWord(raw: string): { value: string; static: boolean } {
+  let value = '';
+  let isStatic = true;
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quote === "'") {
+      if (ch === "'") quote = '';
+      else value += ch;
+    } else if (ch === '\\') {
+      const next = raw[i + 1];
+      if (next === undefined) value += ch;
+      else if (next === '\n') i++;
+      else if (quote === '"' && !'\\"$`'.includes(next)) value += ch;
+      else {
+        value += next;
+        i++;
       }
-      return { value, static: isStatic };
+    } else if (ch === '"') {
+      quote = quote === '"' ? '' : '"';
+    } else if (ch === "'" && quote === '') {
+      quote = "'";
+    } else {
+      if (ch === '$' || ch === '`') isStatic = false;
+      value += ch;
     }
-    default:
-      return { value: node.text, static: false };
   }
+  return { value, static: isStatic };
 }
+
+/** Node kinds whose text is a word that quote removal can read; anything else is dynamic. */
+const WORD_KINDS = new Set(['word', 'number', 'string', 'raw_string', 'concatenation', 'command_name']);
 
 function baseCommandName(value: string): string {
   const slash = value.lastIndexOf('/');
@@ -235,15 +265,16 @@ function unwrap(words: ShellWord[]): { words: ShellWord[]; wrappers: string[] } 
   return { words: words.slice(i), wrappers };
 }
 
-function makeCommand(words: ShellWord[], start: number, end: number, range: Range): ShellCommand | undefined {
-  const { words: real, wrappers } = unwrap(words);
-  if (real.length === 0) return undefined;
-  return { name: baseCommandName(real[0].value), words: real, args: real.slice(1), wrappers, range, start, end };
-}
-
 interface Collected {
   commands: ShellCommand[];
   comment: boolean;
+}
+
+/** A word of a command as the parser saw it, before quote removal. */
+interface Part {
+  kind: string;
+  start: number;
+  end: number;
 }
 
 /** Parses shell text and collects every command, following `sh -c '…'` strings. */
@@ -251,70 +282,85 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
   if (!parser) throw new Error('The shell parser is not initialised: call initShellParser() first');
   const tree = parser.parse(mapped.text);
   if (!tree) return undefined;
+  const cursor = tree.walk();
   try {
     if (tree.rootNode.hasError) return undefined;
     const commands: ShellCommand[] = [];
     let comment = false;
-    const visit = (node: Node): void => {
-      if (node.type === 'comment') comment = true;
-      if (node.type === 'command') {
-        const parts = [node.childForFieldName('name'), ...node.childrenForFieldName('argument')].filter((n): n is Node => n !== null);
-        const words = parts.map((part): ShellWord => {
-          const pos = mapRange(model, mapped, part.startIndex, part.endIndex);
-          return { ...wordValue(part), raw: part.text, ...pos };
-        });
-        const pos = mapRange(model, mapped, node.startIndex, node.endIndex);
-        const command = makeCommand(words, pos.start, pos.end, pos.range);
-        if (command) {
-          commands.push(command);
-          const nested = depth < MAX_DEPTH ? shellCString(model, mapped, command, parts) : undefined;
-          if (nested) commands.push(...nested);
-        }
+    // Depth-first over the tree with one cursor: no node objects are created on the way.
+    for (;;) {
+      const kind = cursor.nodeType;
+      if (kind === 'comment') comment = true;
+      else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return { commands, comment };
       }
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(tree.rootNode);
-    return { commands, comment };
+    }
+
+    function collectCommand(start: number, end: number): void {
+      const parts: Part[] = [];
+      if (cursor.gotoFirstChild()) {
+        do {
+          const field = cursor.currentFieldName;
+          if (field === 'name' || field === 'argument') parts.push({ kind: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex });
+        } while (cursor.gotoNextSibling());
+        cursor.gotoParent();
+      }
+      const words = parts.map((part): ShellWord => {
+        const raw = mapped.text.slice(part.start, part.end);
+        const { value, static: isStatic } = WORD_KINDS.has(part.kind) ? unquoteWord(raw) : { value: raw, static: false };
+        const [docStart, docEnd] = docOffsets(mapped, part.start, part.end);
+        return makeWord(model, docStart, docEnd, value, raw, isStatic);
+      });
+      const { words: real, wrappers } = unwrap(words);
+      if (real.length === 0) return;
+      const [docStart, docEnd] = docOffsets(mapped, start, end);
+      const command = makeCommand(model, docStart, docEnd, real, wrappers);
+      commands.push(command);
+      const nested = depth < MAX_DEPTH ? shellCString(command, parts) : undefined;
+      if (nested) commands.push(...nested);
+    }
   } finally {
+    cursor.delete();
     tree.delete();
   }
 
-  function shellCString(m: DockerfileModel, outer: MappedText, command: ShellCommand, parts: Node[]): ShellCommand[] | undefined {
+  function shellCString(command: ShellCommand, parts: Part[]): ShellCommand[] | undefined {
     if (!SHELLS.has(command.name)) return undefined;
     const dashC = command.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
     const scriptWord = dashC >= 0 ? command.args[dashC + 1] : undefined;
     if (!scriptWord || !scriptWord.static) return undefined;
-    const node = parts.find((p) => outer.starts[p.startIndex] === scriptWord.start);
-    if (!node) return undefined;
-    const inner = innerText(node, outer);
-    return inner ? (collectCommands(m, inner, depth + 1)?.commands ?? []) : undefined;
+    const part = parts.find((p) => mapped.map.start(p.start) === scriptWord.start);
+    if (!part) return undefined;
+    const inner = innerText(part, mapped);
+    return inner ? (collectCommands(model, inner, depth + 1)?.commands ?? []) : undefined;
   }
 }
 
 /** The text inside a quoted word, mapped to document offsets. */
-function innerText(node: Node, outer: MappedText): MappedText | undefined {
-  const sub = (from: number, to: number): MappedText => ({
-    text: outer.text.slice(from, to),
-    starts: outer.starts.slice(from, to),
-    ends: outer.ends.slice(from, to),
-  });
-  if (node.type === 'raw_string') return sub(node.startIndex + 1, node.endIndex - 1);
-  if (node.type === 'word') return sub(node.startIndex, node.endIndex);
-  if (node.type !== 'string') return undefined;
+function innerText(node: Part, outer: MappedText): MappedText | undefined {
+  const sub = (from: number, to: number): MappedText => ({ text: outer.text.slice(from, to), map: outer.map.slice(from, to) });
+  if (node.kind === 'raw_string') return sub(node.start + 1, node.end - 1);
+  if (node.kind === 'word') return sub(node.start, node.end);
+  if (node.kind !== 'string') return undefined;
   let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let i = node.startIndex + 1; i < node.endIndex - 1; i++) {
-    const start = outer.starts[i];
+  const map = new OffsetMap();
+  for (let i = node.start + 1; i < node.end - 1; i++) {
+    const start = outer.map.start(i);
     if (outer.text[i] === '\\' && /[\\"$`\n]/.test(outer.text[i + 1] ?? '')) {
       i++;
       if (outer.text[i] === '\n') continue;
+      text += outer.text[i];
+      map.escape(start, outer.map.end(i) - start);
+      continue;
     }
     text += outer.text[i];
-    starts.push(start);
-    ends.push(outer.ends[i]);
+    const width = outer.map.end(i) - start;
+    if (width === 1) map.copy(start, 1);
+    else map.escape(start, width);
   }
-  return { text, starts, ends };
+  return { text, map };
 }
 
 const HEREDOC_ONLY = /^\s*(?:(?:\/usr)?\/bin\/)?(?:(?:sh|bash|ash|dash)(?:\s+-[a-zA-Z]+)*\s+)?<<-?\s*(["']?)[A-Za-z_][\w.-]*\1\s*$/;
@@ -334,13 +380,12 @@ function jsonForm(model: DockerfileModel, instr: Instr): ShellScript | undefined
     const text = decodeJsonString(model.text, start, end);
     if (!text) return failed;
     decoded.push(text);
-    words.push({ value: text.text, raw: model.text.slice(start, end), static: true, range, start, end });
+    words.push(makeWord(model, start, end, text.text, model.text.slice(start, end), true));
   }
   if (words.length === 0) return failed;
-  const first = words[0];
-  const last = words[words.length - 1];
-  const command = makeCommand(words, first.start, last.end, { start: first.range.start, end: last.range.end });
-  if (!command) return failed;
+  const { words: real, wrappers } = unwrap(words);
+  if (real.length === 0) return failed;
+  const command = makeCommand(model, words[0].start, words[words.length - 1].end, real, wrappers);
   const commands = [command];
   if (SHELLS.has(command.name)) {
     const dashC = command.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
@@ -387,11 +432,8 @@ function heredocText(model: DockerfileModel, from: number, to: number, heredocs:
     return identity(model.text, bodyStart, bodyEnd);
   }
   const rest = identity(model.text, lineEnd, to);
-  return {
-    text: commandLine.text + rest.text,
-    starts: [...commandLine.starts, ...rest.starts],
-    ends: [...commandLine.ends, ...rest.ends],
-  };
+  commandLine.map.append(rest.map);
+  return { text: commandLine.text + rest.text, map: commandLine.map };
 }
 
 const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
@@ -407,7 +449,7 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
   const mapped = shellText(model, instr);
   if (!mapped || mapped.text.trim() === '') return nothing;
   const lastChar = mapped.text.trimEnd().length - 1;
-  const end = mapped.ends[lastChar];
+  const end = mapped.map.end(lastChar);
   const collected = collectCommands(model, mapped, 0);
   if (!collected) return { ...nothing, heredoc: mapped.heredoc, end };
   return { ok: true, execForm: false, heredoc: mapped.heredoc, comment: collected.comment, commands: collected.commands, end };
@@ -462,7 +504,7 @@ export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLev
           return;
         case 'command': {
           const name = node.childForFieldName('name');
-          if (name && STATE_BUILTINS.has(wordValue(name).value)) changesState = true;
+          if (name && STATE_BUILTINS.has(unquoteWord(name.text).value)) changesState = true;
           return;
         }
       }
@@ -503,4 +545,30 @@ export function positionals(command: ShellCommand): ShellWord[] {
 export function isSubcommand(command: ShellCommand, names: string[], subcommands: string[]): boolean {
   if (!names.includes(command.name)) return false;
   return command.args.some((w) => subcommands.includes(w.value));
+}
+
+/**
+ * Document offsets of the pipelines (`a | b`, `a |& b`) of a shell-form script, outermost first.
+ * Empty for exec form, a non-POSIX `SHELL` and shell that does not parse.
+ */
+export function pipelines(model: DockerfileModel, instr: Instr): Array<{ start: number; end: number }> {
+  const script = model.shell(instr);
+  if (!parser || !script.ok || script.execForm) return [];
+  const mapped = shellText(model, instr);
+  const tree = mapped && parser.parse(mapped.text);
+  if (!tree) return [];
+  try {
+    const found: Array<{ start: number; end: number }> = [];
+    const visit = (node: Node): void => {
+      if (node.type === 'pipeline') {
+        const [start, end] = docOffsets(mapped, node.startIndex, node.endIndex);
+        found.push({ start, end });
+      }
+      for (const child of node.namedChildren) if (child) visit(child);
+    };
+    visit(tree.rootNode);
+    return found.map(({ start, end }) => ({ start, end }));
+  } finally {
+    tree.delete();
+  }
 }

@@ -4,7 +4,7 @@
  * and an extra CA.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, ProxyAgent, fetch, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, fetch, type Dispatcher, type Response } from 'undici';
 import { TransportError, classifyFetchError, formatDuration } from './registry-errors';
 
 export interface HttpRequest {
@@ -136,7 +136,7 @@ export function createHttpClient(options: HttpOptions): HttpClient {
       if (timedOut) throw new TransportError('timeout', `the request timed out after ${formatDuration(options.timeoutMs)}`);
       if (error instanceof TransportError) throw error;
       const failure = classifyFetchError(error, url);
-      options.log(`${where} failed: ${failure.detail}`);
+      if (!failure.plainHttp) options.log(`${where} failed: ${failure.detail}`);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -203,4 +203,28 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${+(n / 1024 / 1024).toFixed(1)} MiB`;
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;
+}
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** Waits `ms`; rejects with `cancelled` when the signal aborts first. */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new TransportError('cancelled', 'the lookup was cancelled'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -92,6 +92,7 @@ export function classifyFetchError(error: unknown, url: URL): TransportError {
   if (ssl) return new TransportError('tls', `the TLS handshake with ${url.host} failed (${ssl})`);
   const proxy = /Proxy response \((\d+)\)/.exec(text);
   if (proxy) return new TransportError('network', `the proxy refused to connect to ${url.host} (HTTP ${proxy[1]})`);
+  if (/bad port/.test(text)) return new TransportError('network', `port ${url.port} is one that fetch refuses to connect to`);
   if (has(/^ECONNREFUSED$/)) return new TransportError('network', `the connection to ${url.host} was refused`);
   if (has(/^EHOSTUNREACH$|^ENETUNREACH$|^EADDRNOTAVAIL$/)) return new TransportError('network', `${url.host} is unreachable`);
   if (has(/^ECONNRESET$|^EPIPE$|^UND_ERR_SOCKET$|other side closed|terminated/)) {

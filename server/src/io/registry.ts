@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ImageRef } from '../core/image-ref';
 import type { ImageFacts, PlatformFacts, RegistryClient } from '../core/registry-types';
 import { createCredentialStore } from './docker-credentials';
-import { createHttpClient, formatBytes, type HttpResponse } from './http';
+import { createHttpClient, delay, formatBytes, retryAfterMs, type HttpResponse } from './http';
 import { createAuthenticator, loginHint, parseChallenges, type AuthContext } from './registry-auth';
 import { TransportError, formatDuration, redact, toLookupError } from './registry-errors';
 
@@ -33,6 +33,7 @@ export interface NodeRegistryClient extends RegistryClient {
   close(): Promise<void>;
 }
 
+/** The manifest media types of the OCI image spec and Docker's image manifest v2. */
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
   dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -140,28 +141,6 @@ function boundedCache<V>(maxWeight: number, weigh: (value: V) => number = () => 
   };
 }
 
-function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new TransportError('cancelled', 'the lookup was cancelled'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 /** Creates a registry client. Credentials come from the Docker config; they never appear in logs or errors. */
 export function createRegistryClient(options: RegistryClientOptions = {}): NodeRegistryClient {
   const now = options.now ?? Date.now;
@@ -213,7 +192,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): NodeR
         const wait = retryAfterMs(res.headers.get('retry-after')) ?? DEFAULT_BACKOFF_MS;
         if (wait > MAX_RETRY_AFTER_MS) throw await rateLimited(t, res, wait);
         log(`${t.apiHost} answered 429; retrying once in ${formatDuration(wait)}`);
-        await abortableDelay(wait, init.signal);
+        await delay(wait, init.signal);
         res = await sendTo(t, path, headers, init.method, init.maxBytes, init.signal);
         if (res.status === 429) throw await rateLimited(t, res, retryAfterMs(res.headers.get('retry-after')));
       }
@@ -254,7 +233,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): NodeR
       const reason = challenge?.params.error ? ` (${challenge.params.error})` : ` (HTTP ${res.status})`;
       return new TransportError('auth', (await auth.hasCredentials(t.registry))
         ? `the registry refused access to ${t.repository} with the credentials from the Docker config${reason}`
-        : `the registry refused anonymous access to ${t.repository}${reason}; sign in with ${loginHint(t.registry)}`);
+        : `the registry refused anonymous access to ${t.repository}${reason}: it is private or does not exist; sign in with ${loginHint(t.registry)} if it is private`);
     }
     return new TransportError('server', `the registry answered HTTP ${res.status}${code ? ` (${code})` : ''} for ${what}`);
   }
