@@ -20,6 +20,8 @@ function createClient(context: ExtensionContext): LanguageClient {
     ],
     outputChannel,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore}') },
+    // The server runs credential helpers from the Docker config only in a trusted workspace.
+    initializationOptions: { workspaceTrusted: workspace.isTrusted },
   };
   return new LanguageClient('dockerfileOptimizer', 'Dockerfile Optimizer', serverOptions, clientOptions);
 }
@@ -27,7 +29,10 @@ function createClient(context: ExtensionContext): LanguageClient {
 export async function activate(context: ExtensionContext): Promise<void> {
   client = createClient(context);
   registerCommands(context, () => client);
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+  context.subscriptions.push(
+    { dispose: () => void client?.stop() },
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('dockerfileOptimizer/workspaceTrusted')),
+  );
   await client.start();
 }
 

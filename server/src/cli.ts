@@ -8,17 +8,29 @@ import { version } from '../../package.json';
 import { allIds, idsFor } from './core/catalog';
 import { fixAll } from './core/fix';
 import { atLeast, formatJson, formatSarif, formatText, summary, type FileFindings, type TextStyle } from './core/format';
+import { applyHadolintConfig } from './core/hadolint-config';
 import { lint, type LintOptions } from './core/lint';
 import type { Severity } from './core/types';
 import { diskContext } from './io/context-files';
 import { findFiles } from './io/find-files';
+import { loadHadolintConfig } from './io/hadolint-config';
 import { InputError, readDockerfile } from './io/read-dockerfile';
 import { loadShellParser } from './io/shell-wasm';
 import { assertWritable, writeFileAtomic } from './io/write-atomic';
+import { pinImages } from './io/pin-images';
+import { createRegistryClient, type NodeRegistryClient } from './io/registry';
+import { lookUpPinnedTags } from './io/tag-lookups';
+import { applyEdits } from './core/edits';
+import { parseDockerfile } from './core/model';
+
+/** Registries on this machine may be reached over plain HTTP. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 const USAGE = `Usage: dockerfile-optimizer [check] [options] [paths or globs…]
+       dockerfile-optimizer pin [--diff] [registry options] [paths or globs…]
 
 Finds what makes Dockerfiles big, slow to build and unsafe, and fixes it.
+\`pin\` pins every base image to the digest its tag points to now (FROM node:18@sha256:…).
 Paths default to ./Dockerfile. Quote globs: 'services/**/Dockerfile'.
 
 Options:
@@ -28,8 +40,16 @@ Options:
   --diff                      print the fixes as a unified diff; write nothing
   --rule <id>                 only this rule (id, hadolint code or BuildKit name); repeatable or comma-separated
   --ignore <id>               never this rule; repeatable or comma-separated
-  --fail-level <level>        exit 1 when a finding is at least error|warning|info|hint, or never: none (default: warning)
+  --fail-level <level>        exit 1 when a finding is at least error|warning|info|hint, or never: none
+                              (default: the failure-threshold of .hadolint.yaml, else warning)
   --no-syntax                 skip the syntax checks
+  --no-hadolint-config        do not read .hadolint.yaml (ignored, override, trustedRegistries, label-schema…)
+
+Registry lookups (off unless asked for; --unsafe-fixes and \`pin\` pin digests, so they look up):
+  --registry                  look up pinned tags and report digests that no longer match them
+  --insecure-registry <host>  also allow this registry over plain HTTP (loopback always is); repeatable
+  --registry-timeout <ms>     timeout per registry request (default: 10000)
+
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -38,11 +58,18 @@ Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage or I/O er
 class UsageError extends Error {}
 
 interface Options {
+  command: 'check' | 'pin';
   format: 'text' | 'json' | 'sarif';
   fix: boolean;
   unsafe: boolean;
   diff: boolean;
-  failLevel: Severity | 'none';
+  /** Undefined: the hadolint configuration's failure-threshold, else `warning`. */
+  failLevel?: Severity | 'none';
+  hadolintConfig: boolean;
+  /** Registry access when lookups were asked for (`--registry`, `--unsafe-fixes`, `pin`). */
+  registry?: NodeRegistryClient;
+  /** Look up pinned tags to report stale digests. */
+  lookups: boolean;
   lint: LintOptions;
   paths: string[];
 }
@@ -69,8 +96,12 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         diff: { type: 'boolean', default: false },
         rule: { type: 'string', multiple: true },
         ignore: { type: 'string', multiple: true },
-        'fail-level': { type: 'string', default: 'warning' },
+        'fail-level': { type: 'string' },
         'no-syntax': { type: 'boolean', default: false },
+        'no-hadolint-config': { type: 'boolean', default: false },
+        registry: { type: 'boolean', default: false },
+        'insecure-registry': { type: 'string', multiple: true },
+        'registry-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -82,20 +113,32 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (v.help) return 'help';
   if (v.version) return 'version';
   const positionals = [...parsed.positionals];
-  if (positionals[0] === 'check') positionals.shift();
+  const command = positionals[0] === 'pin' ? 'pin' : 'check';
+  if (positionals[0] === 'check' || positionals[0] === 'pin') positionals.shift();
   if (!['text', 'json', 'sarif'].includes(v.format!)) throw new UsageError(`--format must be text, json or sarif, not \`${v.format}\``);
-  if (!['error', 'warning', 'info', 'hint', 'none'].includes(v['fail-level']!)) {
+  if (v['fail-level'] !== undefined && !['error', 'warning', 'info', 'hint', 'none'].includes(v['fail-level'])) {
     throw new UsageError(`--fail-level must be error, warning, info, hint or none, not \`${v['fail-level']}\``);
   }
   if (v.fix && v.diff) throw new UsageError('--fix and --diff cannot be combined: --diff writes nothing');
   if (v['unsafe-fixes'] && !v.fix && !v.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
+  if (command === 'pin' && (v.fix || v['unsafe-fixes'])) throw new UsageError('`pin` writes the pins itself; use --diff to see them first');
+  const timeout = v['registry-timeout'] === undefined ? 10_000 : Number(v['registry-timeout']);
+  if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--registry-timeout must be a positive number of milliseconds, not \`${v['registry-timeout']}\``);
+  const wantsRegistry = command === 'pin' || v.registry || v['unsafe-fixes'];
+  const registry = wantsRegistry
+    ? createRegistryClient({ timeoutMs: timeout, insecureRegistries: [...LOOPBACK, ...(v['insecure-registry'] ?? [])] })
+    : undefined;
   return {
+    command,
+    registry,
+    lookups: v.registry!,
     format: v.format as Options['format'],
     fix: v.fix!,
     unsafe: v['unsafe-fixes']!,
     diff: v.diff!,
     failLevel: v['fail-level'] as Options['failLevel'],
-    lint: { only: list(v.rule), ignore: list(v.ignore), syntax: !v['no-syntax'] },
+    hadolintConfig: !v['no-hadolint-config'],
+    lint: { only: list(v.rule), ignore: list(v.ignore), syntax: !v['no-syntax'], registry },
     paths: positionals.length ? positionals : ['Dockerfile'],
   };
 }
@@ -115,6 +158,12 @@ interface Outcome {
   results: FileFindings[];
   diffs: string[];
   errors: string[];
+  /** Problems with hadolint configuration files, printed once each. */
+  warnings: Set<string>;
+  /** The fail level of each file (from `--fail-level` or its hadolint configuration). */
+  failLevels: Map<FileFindings, Severity | 'none'>;
+  /** What `pin` did, one line each. */
+  notes: string[];
 }
 
 async function processFile(file: string, options: Options, outcome: Outcome): Promise<void> {
@@ -122,15 +171,37 @@ async function processFile(file: string, options: Options, outcome: Outcome): Pr
   const { text, bom } = readDockerfile(file);
   const dir = path.dirname(path.resolve(file));
   const files = diskContext(dir);
-  const lintOptions: LintOptions = { ...options.lint, files, fileName: path.basename(file) };
+  let lintOptions: LintOptions = { ...options.lint, files, fileName: path.basename(file) };
+  let failLevel = options.failLevel;
+  const hadolint = options.hadolintConfig ? loadHadolintConfig(dir) : undefined;
+  if (hadolint) {
+    for (const error of hadolint.errors) outcome.warnings.add(`${display(path.relative(process.cwd(), hadolint.path) || hadolint.path)}: ${error}`);
+    lintOptions = applyHadolintConfig(lintOptions, hadolint.config);
+    failLevel ??= hadolint.config.failureThreshold;
+  }
+  const push = (result: FileFindings) => {
+    outcome.results.push(result);
+    outcome.failLevels.set(result, failLevel ?? 'warning');
+  };
+  if (options.lookups && options.registry) {
+    const { tags, failures } = await lookUpPinnedTags(parseDockerfile(text), options.registry);
+    for (const failure of failures) outcome.warnings.add(failure.message);
+    lintOptions = { ...lintOptions, tags };
+  }
+  if (options.command === 'pin') {
+    await pinFile(file, text, bom, options, outcome);
+    push({ path: shown, findings: [] });
+    return;
+  }
   if (!options.fix && !options.diff) {
-    outcome.results.push({ path: shown, findings: lint(text, lintOptions).findings });
+    push({ path: shown, findings: lint(text, lintOptions).findings });
     return;
   }
   const fixed = await fixAll(text, { ...lintOptions, unsafe: options.unsafe });
+  for (const failure of fixed.failed) outcome.warnings.add(`${shown}: ${failure.title}: ${failure.message}`);
   const changed = fixed.text !== text;
   if (options.diff) {
-    outcome.results.push({ path: shown, findings: lint(text, lintOptions).findings });
+    push({ path: shown, findings: lint(text, lintOptions).findings });
     if (changed) outcome.diffs.push(createTwoFilesPatch(shown, shown, text, fixed.text));
     for (const [rel, content] of fixed.files) {
       const other = display(path.join(path.dirname(file), rel));
@@ -146,7 +217,24 @@ async function processFile(file: string, options: Options, outcome: Outcome): Pr
     if (changed) writeFileAtomic(file, (bom ? '\uFEFF' : '') + fixed.text);
   }
   const after = fixed.files.size ? diskContext(dir) : files;
-  outcome.results.push({ path: shown, findings: lint(fixed.text, { ...lintOptions, files: after }).findings });
+  push({ path: shown, findings: lint(fixed.text, { ...lintOptions, files: after }).findings });
+}
+
+/** `pin`: every base image of one file pinned to its current digest, all or nothing. */
+async function pinFile(file: string, text: string, bom: boolean, options: Options, outcome: Outcome): Promise<void> {
+  const shown = display(file);
+  const result = await pinImages(parseDockerfile(text), options.registry!);
+  for (const image of result.pinned) outcome.notes.push(`${shown}: pinned ${image}`);
+  for (const skipped of result.skipped) outcome.notes.push(`${shown}: skipped ${skipped}`);
+  for (const failure of result.failed) outcome.errors.push(`${shown}: ${failure}`);
+  if (result.edits.length === 0) return;
+  const pinned = applyEdits(text, result.edits);
+  if (options.diff) {
+    outcome.diffs.push(createTwoFilesPatch(shown, shown, text, pinned));
+    return;
+  }
+  assertWritable(file);
+  writeFileAtomic(file, (bom ? '\uFEFF' : '') + pinned);
 }
 
 /**
@@ -173,7 +261,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   }
   await loadShellParser();
   const { files, errors } = await findFiles(options.paths);
-  const outcome: Outcome = { results: [], diffs: [], errors: errors.map((e) => `${e.path}: ${e.message}`) };
+  const outcome: Outcome = { results: [], diffs: [], errors: errors.map((e) => `${e.path}: ${e.message}`), warnings: new Set(), failLevels: new Map(), notes: [] };
   for (const file of files) {
     try {
       await processFile(file, options, outcome);
@@ -182,7 +270,15 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       outcome.errors.push(`${display(file)}: ${error instanceof InputError ? error.message : (error as Error).message}`);
     }
   }
+  await options.registry?.close();
+  for (const message of outcome.warnings) err.write(`dockerfile-optimizer: warning: ${message}\n`);
   for (const message of outcome.errors) err.write(`dockerfile-optimizer: ${message}\n`);
+  if (options.command === 'pin') {
+    for (const note of outcome.notes) out.write(`${note}\n`);
+    if (options.diff && outcome.diffs.length) out.write(`\n${outcome.diffs.join('\n')}`);
+    if (outcome.notes.length === 0 && outcome.errors.length === 0) out.write('Every base image is pinned already\n');
+    return outcome.errors.length ? 2 : 0;
+  }
   if (options.format === 'json') out.write(`${formatJson(outcome.results)}\n`);
   else if (options.format === 'sarif') out.write(`${formatSarif(outcome.results, version)}\n`);
   else {
@@ -194,8 +290,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   }
   if (outcome.errors.length) return 2;
   if (options.diff) return outcome.diffs.length ? 1 : 0;
-  const level = options.failLevel;
-  const failing = level !== 'none' && outcome.results.some((r) => r.findings.some((f) => atLeast(f.severity, level)));
+  const failing = outcome.results.some((r) => {
+    const level = outcome.failLevels.get(r) ?? 'warning';
+    return level !== 'none' && r.findings.some((f) => atLeast(f.severity, level));
+  });
   return failing ? 1 : 0;
 }
 

@@ -7,14 +7,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleById } from '../../server/src/core/catalog';
 import { applyFixEdits, fixAll } from '../../server/src/core/fix';
 import { lint, NO_FILES } from '../../server/src/core/lint';
-import type { ContextFiles, Finding } from '../../server/src/core/types';
+import type { ContextFiles, Finding, RuleConfig, TagLookup } from '../../server/src/core/types';
 import { memoryContext } from '../../server/src/io/context-files';
 import { loadShellParser } from '../../server/src/io/shell-wasm';
 
 export interface ValidCase {
   code: string;
   files?: Record<string, string>;
+  /** Project settings to lint with (label schema, trusted registries…). */
+  config?: RuleConfig;
+  /** Registry answers to lint with (key: `tagKey`), for rules that compare pins with tags. */
+  tags?: Record<string, TagLookup>;
   name?: string;
+}
+
+function tagsOf(c: ValidCase): Map<string, TagLookup> | undefined {
+  return c.tags ? new Map(Object.entries(c.tags)) : undefined;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -46,9 +54,9 @@ function label(c: ValidCase): string {
 }
 
 /** Checks the fix invariants for every fix the rule offers on `code`. */
-export async function checkFixInvariants(ruleId: string, code: string, files: ContextFiles): Promise<void> {
+export async function checkFixInvariants(ruleId: string, code: string, files: ContextFiles, config?: RuleConfig): Promise<void> {
   const rule = ruleById(ruleId)!;
-  const before = lint(code, { files });
+  const before = lint(code, { files, config });
   const own = before.findings.filter((f) => f.ruleId === ruleId);
   for (const finding of own) {
     if (!finding.fix) continue;
@@ -57,7 +65,7 @@ export async function checkFixInvariants(ruleId: string, code: string, files: Co
     const edits = await finding.fix.edits();
     expect(edits.length, 'a fix must change something').toBeGreaterThan(0);
     const fixed = applyFixEdits(code, edits, files);
-    const after = lint(fixed.text, { files: overlay(files, fixed.files) });
+    const after = lint(fixed.text, { files: overlay(files, fixed.files), config });
     const ownAfter = after.findings.filter((f) => f.ruleId === ruleId);
     expect(ownAfter.length, `fix "${finding.fix.title}" must remove its finding:\n${fixed.text}`).toBeLessThan(own.length);
     const syntaxBefore = syntaxIds(before.findings);
@@ -89,7 +97,7 @@ export function testRule(ruleId: string, cases: RuleCases): void {
     for (const raw of cases.valid) {
       const c = typeof raw === 'string' ? { code: raw } : raw;
       it(`valid: ${label(c)}`, () => {
-        const { findings } = lint(c.code, { files: contextOf(c) });
+        const { findings } = lint(c.code, { files: contextOf(c), config: c.config, tags: tagsOf(c) });
         expect(findings.filter((f) => f.ruleId === ruleId)).toEqual([]);
       });
     }
@@ -97,7 +105,7 @@ export function testRule(ruleId: string, cases: RuleCases): void {
     for (const c of cases.invalid) {
       it(`invalid: ${label(c)}`, async () => {
         const files = contextOf(c);
-        const { findings } = lint(c.code, { files });
+        const { findings } = lint(c.code, { files, config: c.config, tags: tagsOf(c) });
         const own = findings.filter((f) => f.ruleId === ruleId);
         expect(own.map((f) => f.range.start.line + 1)).toEqual(c.lines);
         if (c.message) for (const f of own) expect(f.message).toMatch(c.message);
@@ -109,12 +117,12 @@ export function testRule(ruleId: string, cases: RuleCases): void {
           return;
         }
         expect(fixable.length, 'a fix is expected').toBeGreaterThan(0);
-        await checkFixInvariants(ruleId, c.code, files);
-        const result = await fixAll(c.code, { files, unsafe: true, only: [ruleId] });
+        await checkFixInvariants(ruleId, c.code, files, c.config);
+        const result = await fixAll(c.code, { files, config: c.config, unsafe: true, only: [ruleId] });
         expect(result.converged).toBe(true);
         expect(result.text).toBe(c.output);
         for (const [file, content] of Object.entries(c.outputFiles ?? {})) expect(result.files.get(file)).toBe(content);
-        const again = await fixAll(result.text, { files: overlay(files, result.files), unsafe: true, only: [ruleId] });
+        const again = await fixAll(result.text, { files: overlay(files, result.files), config: c.config, unsafe: true, only: [ruleId] });
         expect(again.applied, 'fixing is idempotent').toEqual([]);
       });
     }

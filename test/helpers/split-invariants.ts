@@ -6,10 +6,14 @@ import { parseDockerfile, stageReferences } from '../../server/src/core/model';
 import { planSplit } from '../../server/src/core/refactor/split';
 import type { ContextFiles, Finding } from '../../server/src/core/types';
 
-/** Findings that would make the rewrite not worth shipping: syntax errors and size/security rules (the build context's `.dockerignore` aside). */
+/**
+ * Findings that would make the rewrite not worth shipping: syntax errors and size/security rules
+ * (the build context's `.dockerignore` aside, and hints, which are suggestions rather than problems).
+ */
 export function blockingFindings(findings: Finding[]): Finding[] {
   return findings.filter((f) => {
     if (f.ruleId.startsWith('syntax-')) return true;
+    if (f.severity === 'hint') return false;
     const rule = ruleById(f.ruleId);
     return rule !== undefined && (rule.category === 'size' || rule.category === 'security') && f.ruleId !== 'context-dockerignore';
   });

@@ -6,7 +6,7 @@ import { SYNTAX_CHECKS } from '../../server/src/core/syntax';
 import { memoryContext } from '../../server/src/io/context-files';
 import { loadShellParser } from '../../server/src/io/shell-wasm';
 
-const TOPICS = ['from', 'stage', 'user', 'run', 'apt', 'apk', 'pip', 'npm', 'copy', 'cmd', 'context', 'secret', 'label', 'expose', 'workdir', 'shell', 'env', 'arg', 'healthcheck', 'onbuild', 'yum', 'dnf', 'zypper', 'gem', 'go', 'add', 'maintainer', 'instruction'];
+const TOPICS = ['from', 'stage', 'user', 'run', 'apt', 'apk', 'pip', 'npm', 'copy', 'cmd', 'context', 'secret', 'label', 'expose', 'workdir', 'shell', 'env', 'arg', 'healthcheck', 'onbuild', 'yum', 'dnf', 'zypper', 'gem', 'go', 'add', 'maintainer', 'instruction', 'wget', 'yarn', 'var'];
 
 beforeAll(() => loadShellParser());
 
@@ -43,9 +43,11 @@ describe('rule catalog', () => {
       });
 
       it('reports its bad example and not its good one', () => {
-        const files = memoryContext({ 'package.json': '{}', 'package-lock.json': '{}', 'index.js': '' });
-        const bad = lint(rule.docs.bad, { files }).findings.filter((f) => f.ruleId === rule.id);
-        const good = lint(rule.docs.good, { files }).findings.filter((f) => f.ruleId === rule.id);
+        const files = memoryContext(rule.docs.files ?? { 'package.json': '{}', 'package-lock.json': '{}', 'index.js': '' });
+        const config = rule.docs.config;
+        const tags = rule.docs.tags ? new Map(Object.entries(rule.docs.tags)) : undefined;
+        const bad = lint(rule.docs.bad, { files, config, tags }).findings.filter((f) => f.ruleId === rule.id);
+        const good = lint(rule.docs.good, { files, config, tags }).findings.filter((f) => f.ruleId === rule.id);
         expect(bad.length, rule.docs.bad).toBeGreaterThan(0);
         expect(good, rule.docs.good).toEqual([]);
       });

@@ -6,7 +6,7 @@ import { CLI, runCli, tempDir } from '../helpers/cli';
 
 const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD ["npm", "start"]\n';
 const APT = 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["curl", "--version"]\n';
-const CLEAN = 'FROM alpine:3.20@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nRUN apk add --no-cache curl\nUSER nobody\nENTRYPOINT ["curl"]\n';
+const CLEAN = 'FROM alpine:3.20@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nRUN apk add --no-cache curl=8.9.1-r0\nUSER 65534\nENTRYPOINT ["curl"]\n';
 
 function project(files: Record<string, string | Buffer>): string {
   const dir = tempDir();
@@ -25,7 +25,7 @@ describe('dockerfile-optimizer command line', () => {
     const r = await runCli([], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Dockerfile:3:5: warning `apt-get install` without `-y` stops at the confirmation prompt [apt-assume-yes] (fixable)');
-    expect(r.stdout).toMatch(/\d+ problems \(\d+ warnings, 1 info\) in 1 file; \d+ fixable with --fix/);
+    expect(r.stdout).toMatch(/\d+ problems \(\d+ warnings, \d+ info(, \d+ hints?)?\) in 1 file; \d+ fixable with --fix/);
     expect(r.stderr).toBe('');
   });
 
@@ -172,5 +172,41 @@ describe('dockerfile-optimizer command line', () => {
     const help = await runCli(['--help'], dir);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: dockerfile-optimizer');
+  });
+  it('reads .hadolint.yaml from the Dockerfile folder upwards: ignored, override, failure-threshold; --no-hadolint-config turns it off', async () => {
+    const dir = project({
+      '.git/HEAD': '',
+      '.hadolint.yaml': 'ignored:\n  - DL3006\noverride:\n  error:\n    - DL3019\nfailure-threshold: error\nbogus: 1\n',
+      'svc/Dockerfile': 'FROM alpine\nRUN apk add curl\nUSER nobody\nCMD ["curl"]\n',
+    });
+    const env = { HOME: path.join(dir, 'home'), XDG_CONFIG_HOME: path.join(dir, 'xdg') };
+    const r = await runCli(['--format', 'json', 'svc/Dockerfile'], dir, env);
+    const rows = JSON.parse(r.stdout) as Array<{ ruleId: string; severity: string }>;
+    expect(rows.map((f) => f.ruleId)).not.toContain('from-tag-explicit');
+    expect(rows.find((f) => f.ruleId === 'apk-no-cache')?.severity).toBe('error');
+    expect(r.stderr).toBe('dockerfile-optimizer: warning: .hadolint.yaml: unknown setting `bogus`\n');
+    expect(r.code).toBe(1);
+
+    const off = await runCli(['--format', 'json', '--no-hadolint-config', 'svc/Dockerfile'], dir, env);
+    const offRows = JSON.parse(off.stdout) as Array<{ ruleId: string; severity: string }>;
+    expect(offRows.map((f) => f.ruleId)).toContain('from-tag-explicit');
+    expect(offRows.find((f) => f.ruleId === 'apk-no-cache')?.severity).toBe('warning');
+    expect(off.stderr).toBe('');
+  });
+
+  it('takes the fail level from failure-threshold unless --fail-level is given', async () => {
+    const dir = project({ '.git/HEAD': '', '.hadolint.yaml': 'failure-threshold: error\n', Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\nUSER nobody\nCMD ["curl"]\n' });
+    const env = { HOME: path.join(dir, 'home'), XDG_CONFIG_HOME: path.join(dir, 'xdg') };
+    expect((await runCli([], dir, env)).code).toBe(0);
+    expect((await runCli(['--fail-level', 'warning'], dir, env)).code).toBe(1);
+    expect((await runCli(['--no-hadolint-config'], dir, env)).code).toBe(1);
+  });
+
+  it('reads the user-wide hadolint.yaml under $XDG_CONFIG_HOME when the project has none', async () => {
+    const dir = project({ '.git/HEAD': '', 'xdg/hadolint.yaml': 'ignored: [DL3019]\n', Dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n' });
+    const env = { HOME: path.join(dir, 'home'), XDG_CONFIG_HOME: path.join(dir, 'xdg') };
+    const ids = (out: string) => (JSON.parse(out) as Array<{ ruleId: string }>).map((f) => f.ruleId);
+    expect(ids((await runCli(['--format', 'json'], dir, env)).stdout)).not.toContain('apk-no-cache');
+    expect(ids((await runCli(['--format', 'json'], dir, { ...env, XDG_CONFIG_HOME: path.join(dir, 'none') })).stdout)).toContain('apk-no-cache');
   });
 });

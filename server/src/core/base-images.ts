@@ -49,3 +49,18 @@ export function builtInUser(ref: ImageRef): string | undefined {
   if ((dotnetMajor(ref) ?? 0) >= 8) return 'app';
   return undefined;
 }
+
+/** What an image's configuration holds that the Dockerfile builder uses: `ENV` names and the working directory. */
+export interface ImageConfig {
+  env: string[];
+  workdir: string;
+}
+
+/** Minimal OS images whose configuration sets only `PATH` and no working directory, in every tag. */
+const PLAIN_OS_IMAGES = new Set(['library/alpine', 'library/busybox', 'library/debian', 'library/ubuntu']);
+
+/** The configuration of a well-known base image, when it is known without pulling it; undefined otherwise. */
+export function knownImageConfig(ref: ImageRef): ImageConfig | undefined {
+  if (ref.registry === 'docker.io' && PLAIN_OS_IMAGES.has(ref.repository)) return { env: ['PATH'], workdir: '/' };
+  return undefined;
+}

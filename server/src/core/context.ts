@@ -58,3 +58,39 @@ export function isIgnored(content: string, path: string): boolean {
   }
   return ignored;
 }
+
+/** A source path of `COPY`/`ADD` as a path of the context: no leading `./` or `/`, `.` for the root. */
+export function contextPath(source: string): string {
+  const parts = source.split('/').filter((p) => p !== '' && p !== '.');
+  return parts.length ? parts.join('/') : '.';
+}
+
+function matchesPathOrParent(re: RegExp, path: string): boolean {
+  const parts = path.split('/');
+  for (let i = parts.length; i > 0; i--) if (re.test(parts.slice(0, i).join('/'))) return true;
+  return false;
+}
+
+/**
+ * Whether the ignore file excludes a path of the context, itself or through a folder above it (Docker's
+ * `MatchesOrParentMatches`, the last matching pattern wins). A `!` pattern for something below the path
+ * keeps it: copying a folder with re-included content is fine.
+ */
+export function isPathExcluded(content: string, path: string): boolean {
+  let excluded = false;
+  const patterns = ignorePatterns(content);
+  for (const { pattern, negated } of patterns) {
+    const re = globToRegExp(pattern);
+    const match = matchesPathOrParent(re, path) || (pattern.startsWith('**/') && matchesPathOrParent(globToRegExp(pattern.slice(3)), path));
+    if (match) excluded = !negated;
+  }
+  return excluded && !patterns.some((p) => p.negated && p.pattern.startsWith(`${path}/`));
+}
+
+/**
+ * Whether copying the whole context copies nothing: every entry of the context root is excluded
+ * (`entries` when the folder can be listed, else a few typical names with the Dockerfile's).
+ */
+export function isContextExcluded(content: string, entries: string[]): boolean {
+  return entries.length > 0 && entries.every((entry) => isPathExcluded(content, entry));
+}

@@ -49,6 +49,7 @@ export function ruleDocPage(rule: Rule): string {
     '',
     '## Example',
     '',
+    ...(d.config ? [`With the settings \`${JSON.stringify(d.config)}\`:`, ''] : []),
     'Reported:',
     '',
     '```dockerfile',

@@ -1,11 +1,13 @@
 /** Edit builders shared by the fixes, and applying edits to text. */
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileModel, Instr } from './model';
 import type { Edit, Range } from './types';
 
-/** The file's line ending: `\r\n` when its first line break is CRLF. */
+/** The file's line ending: that of its first line break, `\r\n`, `\n` or (old Mac files) `\r`. */
 export function eol(model: DockerfileModel): string {
-  const nl = model.text.indexOf('\n');
-  return nl > 0 && model.text[nl - 1] === '\r' ? '\r\n' : '\n';
+  const at = model.text.search(/[\r\n]/);
+  if (at < 0 || model.text[at] === '\n') return '\n';
+  return model.text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 export function replace(range: Range, newText: string): Edit {
@@ -41,7 +43,7 @@ export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: st
     return { range, newText: nl + lines.map((l) => indent + l + nl).join('') };
   }
   const lineEnd = model.offsetAt({ line: end.line + 1, character: 0 });
-  const atEof = lineEnd >= model.text.length && !model.text.endsWith('\n');
+  const atEof = lineEnd >= model.text.length && !/[\r\n]$/.test(model.text);
   const pos = model.positionAt(atEof ? model.text.length : lineEnd);
   const indent = indentOf(model, instr);
   const text = lines.map((l) => indent + l).join(nl);
@@ -55,30 +57,14 @@ export function instructionLines(model: DockerfileModel, instr: Instr): Range {
   return { start, end: model.positionAt(nextLine) };
 }
 
-/** The offset of a position; a character past the end of its line means the end of the line, before `\n` or `\r\n` (as in LSP). */
-function offsetIn(text: string, lineStarts: number[], pos: { line: number; character: number }): number {
-  if (pos.line >= lineStarts.length) return text.length;
-  let lineEnd = text.length;
-  if (pos.line + 1 < lineStarts.length) {
-    lineEnd = lineStarts[pos.line + 1] - 1;
-    if (lineEnd > lineStarts[pos.line] && text[lineEnd - 1] === '\r') lineEnd--;
-  }
-  return Math.min(lineStarts[pos.line] + pos.character, lineEnd);
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
 export class EditConflictError extends Error {}
 
 /** Applies edits to one text. Edits may not overlap (insertions at one point are applied in order given). */
 export function applyEdits(text: string, edits: Array<Pick<Edit, 'range' | 'newText'>>): string {
-  const lineStarts = lineStartsOf(text);
+  // Positions count lines and clamp characters as LSP does (`\r`, `\n` and `\r\n` end a line), like the model that made them.
+  const document = TextDocument.create('file:///edited', 'plaintext', 0, text);
   const spans = edits
-    .map((e, order) => ({ start: offsetIn(text, lineStarts, e.range.start), end: offsetIn(text, lineStarts, e.range.end), text: e.newText, order }))
+    .map((e, order) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), text: e.newText, order }))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let out = '';
   let cursor = 0;

@@ -12,6 +12,8 @@ export interface FixedFiles {
 
 export interface FixAllResult extends FixedFiles {
   applied: Array<{ ruleId: string; title: string }>;
+  /** Fixes whose edits could not be computed (a registry lookup failed…); the rest were still applied. */
+  failed: Array<{ ruleId: string; title: string; message: string }>;
   passes: number;
   /** False when fixes were still being offered after the last pass. */
   converged: boolean;
@@ -60,6 +62,10 @@ export async function fixAll(text: string, options: FixAllOptions = {}): Promise
   const base = options.files;
   let current: FixedFiles = { text, files: new Map() };
   const applied: FixAllResult['applied'] = [];
+  const failed: FixAllResult['failed'] = [];
+  /** A fix that failed once is not tried again in later passes (its finding keeps its message). */
+  const failedKeys = new Set<string>();
+  const keyOf = (f: Finding) => `${f.ruleId}\n${f.message}`;
   const maxPasses = options.maxPasses ?? 10;
   for (let pass = 1; pass <= maxPasses; pass++) {
     const files = base ? overlayFiles(base, current.files) : undefined;
@@ -67,19 +73,26 @@ export async function fixAll(text: string, options: FixAllOptions = {}): Promise
     const accepted: Edit[] = [];
     let progressed = false;
     for (const finding of findings) {
-      if (!selected(finding, options)) continue;
-      const edits = await finding.fix!.edits();
+      if (!selected(finding, options) || failedKeys.has(keyOf(finding))) continue;
+      let edits: Edit[];
+      try {
+        edits = await finding.fix!.edits();
+      } catch (error) {
+        failedKeys.add(keyOf(finding));
+        failed.push({ ruleId: finding.ruleId, title: finding.fix!.title, message: (error as Error)?.message ?? String(error) });
+        continue;
+      }
       if (edits.length === 0) continue;
       if (edits.some((e) => accepted.some((a) => editsOverlap(a, e, model)))) continue;
       accepted.push(...edits);
       applied.push({ ruleId: finding.ruleId, title: finding.fix!.title });
       progressed = true;
     }
-    if (!progressed) return { ...current, applied, passes: pass - 1, converged: true };
+    if (!progressed) return { ...current, applied, failed, passes: pass - 1, converged: true };
     current = applyFixEdits(current.text, accepted, files ?? emptyFiles, current.files);
   }
   const { findings } = lint(current.text, { ...options, files: base ? overlayFiles(base, current.files) : undefined });
-  return { ...current, applied, passes: maxPasses, converged: !findings.some((f) => selected(f, options)) };
+  return { ...current, applied, failed, passes: maxPasses, converged: !findings.some((f) => selected(f, options) && !failedKeys.has(keyOf(f))) };
 }
 
 const emptyFiles: ContextFiles = { read: () => undefined, exists: () => false, list: () => undefined };

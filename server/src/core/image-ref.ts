@@ -64,3 +64,8 @@ export function shortName(ref: ImageRef): string {
 export function baseName(ref: ImageRef): string {
   return ref.repository.slice(ref.repository.lastIndexOf('/') + 1);
 }
+
+/** The key of a tag lookup: `docker.io/library/node:18-alpine` (`latest` when no tag is written). */
+export function tagKey(ref: ImageRef): string {
+  return `${ref.registry}/${ref.repository}:${ref.tag ?? 'latest'}`;
+}

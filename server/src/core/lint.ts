@@ -1,9 +1,10 @@
 /** Runs the rules and the syntax validator over one Dockerfile. */
 import { hasBuildkitAlias, idsFor, rules } from './catalog';
 import { parseDockerfile, type DockerfileModel } from './model';
-import { readSuppressions } from './suppressions';
+import { checkOptions, readSuppressions } from './suppressions';
 import { syntaxFindings } from './syntax';
-import type { ContextFiles, Finding, Severity } from './types';
+import type { RegistryClient } from './registry-types';
+import type { ContextFiles, Finding, RuleConfig, Severity, TagLookup } from './types';
 
 export interface LintOptions {
   /** The build context; defaults to an empty one. */
@@ -16,9 +17,22 @@ export interface LintOptions {
   only?: string[];
   /** Never these rules (ids or aliases). */
   ignore?: string[];
+  /** Project settings the rules read (trusted registries…). */
+  config?: RuleConfig;
+  /** Registry access for the fixes that need it (digest pinning); absent when lookups are off. */
+  registry?: RegistryClient;
+  /** Tags already looked up, for checks that compare an existing pin with its tag. */
+  tags?: ReadonlyMap<string, TagLookup>;
+  /**
+   * The `BUILDKIT_DOCKERFILE_CHECK` build argument (`skip=…;error=true;experimental=…`). As in
+   * BuildKit it replaces the file's `# check=` directive; unset, the directive applies.
+   */
+  buildkitCheck?: string;
+  /** Honour `# hadolint ignore=` pragmas (default true; hadolint's `disable-ignore-pragma: true` sets false). */
+  hadolintPragmas?: boolean;
   /** Include the validator's syntax findings (default true). */
   syntax?: boolean;
-  /** Called when a rule throws; that rule's findings are dropped and the rest still arrive. */
+  /** Called when a rule (or the syntax validator, as `syntax`) throws; its findings are dropped and the rest still arrive. */
   onRuleError?(ruleId: string, error: unknown): void;
 }
 
@@ -26,6 +40,9 @@ export interface LintResult {
   model: DockerfileModel;
   findings: Finding[];
 }
+
+/** The id `onRuleError` receives when the syntax validator fails. */
+export const SYNTAX_VALIDATOR = 'syntax';
 
 export const NO_FILES: ContextFiles = {
   read: () => undefined,
@@ -51,6 +68,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
   const enabled = (id: string) => (!only || only.has(id)) && !ignore?.has(id) && options.severities?.[id] !== 'off';
   const files = options.files ?? NO_FILES;
   const fileName = options.fileName ?? 'Dockerfile';
+  const config = options.config ?? {};
   const findings: Finding[] = [];
 
   for (const rule of rules) {
@@ -62,6 +80,9 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
         model,
         files,
         fileName,
+        config,
+        registry: options.registry,
+        tags: options.tags,
         report: (r) => own.push({ ruleId: rule.id, severity, range: r.range, message: r.message, fix: r.fix }),
       });
       findings.push(...own);
@@ -70,14 +91,25 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
     }
   }
   if (options.syntax !== false) {
-    for (const finding of syntaxFindings(model.text)) {
+    let syntax: Finding[] = [];
+    try {
+      syntax = syntaxFindings(model.text);
+    } catch (error) {
+      // The validator (dockerfile-utils over dockerfile-ast) can fail on odd input as a rule can: its findings are dropped, the rules' stay.
+      options.onRuleError?.(SYNTAX_VALIDATOR, error);
+    }
+    for (const finding of syntax) {
       if (!enabled(finding.ruleId)) continue;
       const severity = options.severities?.[finding.ruleId];
       findings.push(severity && severity !== 'off' ? { ...finding, severity } : finding);
     }
   }
-  const suppressions = readSuppressions(model, idsFor, hasBuildkitAlias);
-  return findings.filter((f) => !suppressions.isSuppressed(f)).sort(comparePositions);
+  const suppressions = readSuppressions(model, idsFor, hasBuildkitAlias, { buildkitCheck: options.buildkitCheck, hadolintPragmas: options.hadolintPragmas });
+  const kept = findings.filter((f) => !suppressions.isSuppressed(f));
+  // `error=true`: BuildKit fails the build on any of its checks' findings, so they are errors here too.
+  const escalate = checkOptions(model, options.buildkitCheck).error;
+  const result = escalate ? kept.map((f) => (hasBuildkitAlias(f.ruleId) && f.severity !== 'error' ? { ...f, severity: 'error' as const } : f)) : kept;
+  return result.sort(comparePositions);
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {

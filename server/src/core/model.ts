@@ -1,5 +1,5 @@
 /** Parse once with dockerfile-ast and build the stage model the rules work on. */
-import { DockerfileParser, type Dockerfile, type Flag, type From, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type Flag, type From, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from './types';
 import { parseImageRef, type ImageRef } from './image-ref';
@@ -15,6 +15,10 @@ export interface Instr {
   index: number;
   /** The stage the instruction belongs to; undefined for the global `ARG`s before the first `FROM`. */
   stage?: Stage;
+  /** For `ONBUILD RUN …`: the trigger instruction (`RUN …`), with document ranges and the `ONBUILD`'s index and stage. */
+  trigger?: Instr;
+  /** For a trigger: the `ONBUILD` instruction that holds it. */
+  onbuild?: Instr;
 }
 
 export interface Stage {
@@ -82,18 +86,27 @@ export function flagsOf(instr: Instr): Flag[] {
   return typeof node.getFlags === 'function' ? node.getFlags() : [];
 }
 
-const DIRECTIVE_LINE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+/** `# key=value`; the value's blanks are trimmed in code, as `(.*?)[ \t]*$` takes quadratic time on a long run of blanks. */
+const DIRECTIVE_LINE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9_-]*)[ \t]*=(.*)$/;
+
+function trimBlanks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start, end);
+}
 
 /** Parser directives: the `# key=value` lines at the very top of the file. */
 function parseDirectives(document: TextDocument): Directive[] {
   const directives: Directive[] = [];
   for (let line = 0; line < document.lineCount; line++) {
-    const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
     const match = DIRECTIVE_LINE.exec(text.replace(/^\uFEFF/, ''));
     if (!match) break;
     directives.push({
       name: match[1].toLowerCase(),
-      value: match[2],
+      value: trimBlanks(match[2]),
       range: { start: { line, character: 0 }, end: { line, character: text.length } },
     });
   }
@@ -132,6 +145,11 @@ export function parseDockerfile(text: string): DockerfileModel {
     range: node.getRange(),
     index,
   }));
+  for (const instr of instructions) {
+    if (instr.keyword !== 'ONBUILD') continue;
+    const node = (instr.node as Onbuild).getTriggerInstruction?.();
+    if (node) instr.trigger = { keyword: node.getKeyword().toUpperCase(), node, range: node.getRange(), index: instr.index, onbuild: instr };
+  }
 
   const stages: Stage[] = [];
   const globalArgs: Instr[] = [];
@@ -170,6 +188,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     } else {
       const stage = stages[stages.length - 1];
       instr.stage = stage;
+      if (instr.trigger) instr.trigger.stage = stage;
       stage.instructions.push(instr);
     }
   }
@@ -210,10 +229,11 @@ export function parseDockerfile(text: string): DockerfileModel {
     finalStage,
     stageRef,
     shell(instr) {
-      let script = shellCache.get(instr.index);
+      const key = instr.onbuild ? -1 - instr.index : instr.index;
+      let script = shellCache.get(key);
       if (!script) {
         script = parseRunShell(model, instr);
-        shellCache.set(instr.index, script);
+        shellCache.set(key, script);
       }
       return script;
     },
@@ -231,10 +251,22 @@ export function argDefinitions(instr: Instr): Array<[string, string | undefined]
   return node.getProperties().map((p) => [p.getName(), p.getValue() ?? undefined]);
 }
 
+const shellsOfStage = new WeakMap<Stage, Instr[]>();
+
+/** A stage's `SHELL` instructions, found once: the shell of every `RUN` is looked up, and stages can be long. */
+function shellInstructions(stage: Stage): Instr[] {
+  let shells = shellsOfStage.get(stage);
+  if (!shells) {
+    shells = stage.instructions.filter((i) => i.keyword === 'SHELL');
+    shellsOfStage.set(stage, shells);
+  }
+  return shells;
+}
+
 /** The `SHELL` in effect for a stage (following its base stages), as a JSON array, or undefined for the default. */
 export function stageShell(stage: Stage, before?: Instr): string[] | undefined {
   for (let s: Stage | undefined = stage; s; s = s.baseStage) {
-    const shells = s.instructions.filter((i) => i.keyword === 'SHELL' && (!before || s !== stage || i.index < before.index));
+    const shells = shellInstructions(s).filter((i) => !before || s !== stage || i.index < before.index);
     const last = shells[shells.length - 1];
     if (last) {
       try {

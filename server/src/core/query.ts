@@ -1,7 +1,8 @@
 /** Lookups the rules share: stages in scope, RUN commands, cache mounts, edits next to words. */
 import type { JSONInstruction } from 'dockerfile-ast';
-import { flagsOf, type DockerfileModel, type Instr, type Stage } from './model';
+import { argDefinitions, flagsOf, stageShell, type DockerfileModel, type Instr, type Stage } from './model';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
+import type { ImageRef } from './image-ref';
 import type { Edit, RuleScope } from './types';
 
 export function stagesIn(model: DockerfileModel, scope: RuleScope): Stage[] {
@@ -14,8 +15,14 @@ export interface RunCommand {
   command: ShellCommand;
 }
 
+/**
+ * The `RUN`s of the stages in scope, with the `RUN` triggers of `ONBUILD` (they run in the images
+ * built from the stage; `instr.onbuild` tells them apart).
+ */
 export function runsIn(model: DockerfileModel, scope: RuleScope): Instr[] {
-  return stagesIn(model, scope).flatMap((s) => s.instructions.filter((i) => i.keyword === 'RUN'));
+  return stagesIn(model, scope).flatMap((s) =>
+    s.instructions.flatMap((i) => (i.keyword === 'RUN' ? [i] : i.trigger?.keyword === 'RUN' ? [i.trigger] : [])),
+  );
 }
 
 export function commandsIn(model: DockerfileModel, scope: RuleScope): RunCommand[] {
@@ -40,7 +47,7 @@ export function hasCacheMount(instr: Instr, target: string | RegExp): boolean {
 /** Where a word sits in an exec-form (JSON) instruction: one of its strings, inside one (`sh -c "…"`), or neither. */
 function jsonPlace(model: DockerfileModel, word: ShellWord): 'string' | 'inside' | undefined {
   const instr = model.instructions.find((i) => model.offsetAt(i.range.start) <= word.start && word.end <= model.offsetAt(i.range.end));
-  const node = instr?.node as JSONInstruction | undefined;
+  const node = (instr?.trigger ?? instr)?.node as JSONInstruction | undefined;
   if (!node || typeof node.getJSONStrings !== 'function' || !node.getOpeningBracket()) return undefined;
   for (const s of node.getJSONStrings()) {
     const [start, end] = [s.getRange().start, s.getRange().end].map((p) => model.offsetAt(p));
@@ -95,4 +102,71 @@ export function canAppendTo(script: ShellScript, model: DockerfileModel): boolea
   if (!script.ok || script.execForm || script.heredoc || script.comment) return false;
   const tail = model.text.slice(Math.max(0, script.end - 2), script.end);
   return !/(?:;|&|\|)$/.test(tail);
+}
+
+/** `ARG` and `ENV` names in scope at an instruction: set earlier in its stage or in the stages it is built from. */
+export function variablesInScope(stage: Stage, before?: Instr): Set<string> {
+  const names = envNames(stage, before);
+  for (let s: Stage | undefined = stage; s; s = s.baseStage) {
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'ARG' || (before && s === stage && instr.index > before.index)) continue;
+      argDefinitions(instr).forEach(([name]) => names.add(name));
+    }
+  }
+  return names;
+}
+
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * The value of a shell word for a check of its static text: undefined when it uses a variable that is
+ * in scope (its value is unknown here), else the word with out-of-scope variables expanded to nothing.
+ */
+export function valueWithoutUnsetVariables(word: ShellWord, inScope: Set<string>): string | undefined {
+  if (word.static) return word.value;
+  let unknown = false;
+  const value = word.raw.replace(/["']/g, '').replace(VARIABLE, (_m, braced: string | undefined, bare: string | undefined) => {
+    if (inScope.has((braced ?? bare)!)) unknown = true;
+    return '';
+  });
+  return unknown || /[`$]/.test(value) ? undefined : value.replace(/\\(.)/g, '$1');
+}
+
+/** Appends a command at the end of a `RUN` (` && yum clean all`), or undefined when text cannot be appended there. */
+export function appendCommand(model: DockerfileModel, script: ShellScript, command: string): Edit | undefined {
+  if (!canAppendTo(script, model)) return undefined;
+  const at = model.positionAt(script.end);
+  return { range: { start: at, end: at }, newText: ` && ${command}` };
+}
+
+/** The external image a stage is ultimately built from (following `FROM <stage>`), if it parses. */
+export function rootImage(stage: Stage): ImageRef | undefined {
+  const seen = new Set<Stage>();
+  let s: Stage | undefined = stage;
+  while (s?.baseStage && !seen.has(s)) {
+    seen.add(s);
+    s = s.baseStage;
+  }
+  return s?.image;
+}
+
+/** Whether a stage or a stage it is built from installs a package with a package manager (`apk add wget`, `apt-get install bash`). */
+export function installsPackage(model: DockerfileModel, stage: Stage, name: string, before?: Instr): boolean {
+  const managers = new Set(['apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper']);
+  const spec = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([=<>~-]\\d.*)?$`);
+  for (let s: Stage | undefined = stage; s; s = s.baseStage) {
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'RUN' || (before && s === stage && instr.index > before.index)) continue;
+      if (model.shell(instr).commands.some((c) => managers.has(c.name) && c.args.some((w) => spec.test(w.value)))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a stage builds a Windows image: a Windows base image, or a PowerShell or `cmd` `SHELL`. */
+export function isWindowsStage(stage: Stage): boolean {
+  const image = rootImage(stage);
+  if (image && /(^|[/-])(windows|nanoserver|servercore|windowsservercore)([/:-]|$)|(^|-)ltsc\d{4}/i.test(`${image.repository}:${image.tag ?? ''}`)) return true;
+  const shell = stageShell(stage);
+  return shell !== undefined && /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i.test(shell[0] ?? '');
 }

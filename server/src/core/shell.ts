@@ -80,6 +80,13 @@ export function isShellParserReady(): boolean {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time']);
 const MAX_DEPTH = 3;
+/**
+ * Command substitutions nested deeper than this make the shell unreadable (`ok: false`). Each level is a
+ * command whose word holds all the levels inside it, so ten thousand `"$(echo "$(…)")"` would otherwise
+ * take quadratic time and memory (gigabytes) to model.
+ */
+const MAX_SUBSTITUTION_NESTING = 64;
+const SUBSTITUTIONS = new Set(['command_substitution', 'process_substitution']);
 
 /** Text handed to the shell plus, for each of its characters, the document offset it came from. */
 interface MappedText {
@@ -287,14 +294,24 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
     if (tree.rootNode.hasError) return undefined;
     const commands: ShellCommand[] = [];
     let comment = false;
+    /** Substitutions around the cursor, and for each node on its path whether it is one. */
+    let nesting = 0;
+    const path: boolean[] = [];
     // Depth-first over the tree with one cursor: no node objects are created on the way.
     for (;;) {
       const kind = cursor.nodeType;
+      const substitution = SUBSTITUTIONS.has(kind);
+      if (substitution && ++nesting > MAX_SUBSTITUTION_NESTING) return undefined;
       if (kind === 'comment') comment = true;
       else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex);
-      if (cursor.gotoFirstChild()) continue;
+      if (cursor.gotoFirstChild()) {
+        path.push(substitution);
+        continue;
+      }
+      if (substitution) nesting--;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return { commands, comment };
+        if (path.pop()) nesting--;
       }
     }
 
@@ -481,34 +498,38 @@ export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLev
     const statements = tree.rootNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     for (const child of tree.rootNode.children) if (child && (child.type === ';' || child.type === '&')) operators.push(child.type);
     if (statements.length > 1 && operators.length < statements.length - 1) operators.push(';');
-    const listOperators = (node: Node): void => {
-      if (node.type !== 'list') return;
-      for (const child of node.children) {
-        if (child?.isNamed) listOperators(child);
-        else if (child) operators.push(child.type);
+    // Both walks use a stack, not recursion: a chain of `&&` is a list nested as deep as it is long.
+    const listOperators = (root: Node): void => {
+      const stack: Array<Node | string> = [root];
+      for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+        if (typeof item === 'string') operators.push(item);
+        else if (item.type === 'list') for (const child of [...item.children].reverse()) if (child) stack.push(child.isNamed ? child : child.type);
       }
     };
-    const visit = (node: Node): void => {
-      switch (node.type) {
-        case 'subshell':
-        case 'pipeline':
-        case 'command_substitution':
-        case 'process_substitution':
-        case 'function_definition':
-          return;
-        case 'variable_assignment':
-        case 'variable_assignments':
-        case 'declaration_command':
-        case 'unset_command':
-          changesState = true;
-          return;
-        case 'command': {
-          const name = node.childForFieldName('name');
-          if (name && STATE_BUILTINS.has(unquoteWord(name.text).value)) changesState = true;
-          return;
+    const visit = (root: Node): void => {
+      const stack = [root];
+      for (let node = stack.pop(); node; node = stack.pop()) {
+        switch (node.type) {
+          case 'subshell':
+          case 'pipeline':
+          case 'command_substitution':
+          case 'process_substitution':
+          case 'function_definition':
+            continue;
+          case 'variable_assignment':
+          case 'variable_assignments':
+          case 'declaration_command':
+          case 'unset_command':
+            changesState = true;
+            continue;
+          case 'command': {
+            const name = node.childForFieldName('name');
+            if (name && STATE_BUILTINS.has(unquoteWord(name.text).value)) changesState = true;
+            continue;
+          }
         }
+        for (const child of node.namedChildren) if (child) stack.push(child);
       }
-      for (const child of node.namedChildren) if (child) visit(child);
     };
     statements.forEach(listOperators);
     statements.forEach(visit);
@@ -559,14 +580,16 @@ export function pipelines(model: DockerfileModel, instr: Instr): Array<{ start: 
   if (!tree) return [];
   try {
     const found: Array<{ start: number; end: number }> = [];
-    const visit = (node: Node): void => {
+    // Pre-order with a stack rather than recursion: lists nest as deep as they are long.
+    const stack = [tree.rootNode];
+    for (let node = stack.pop(); node; node = stack.pop()) {
       if (node.type === 'pipeline') {
         const [start, end] = docOffsets(mapped, node.startIndex, node.endIndex);
         found.push({ start, end });
       }
-      for (const child of node.namedChildren) if (child) visit(child);
-    };
-    visit(tree.rootNode);
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]!);
+    }
     return found.map(({ start, end }) => ({ start, end }));
   } finally {
     tree.delete();

@@ -1,5 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel } from './model';
+import type { RegistryClient } from './registry-types';
 
 export type { Range, Position } from 'vscode-languageserver-types';
 
@@ -51,6 +52,12 @@ export interface RuleDocs {
   references: string[];
   /** Where this rule deliberately differs from the tools it aliases. */
   differences?: string;
+  /** Files of the build context the `bad` and `good` examples are linted with, for rules that read it. */
+  files?: Record<string, string>;
+  /** The configuration the `bad` and `good` examples are linted with, for rules that only act when configured. */
+  config?: RuleConfig;
+  /** Registry answers the examples are linted with (key: `tagKey`), for rules that compare pins with tags. */
+  tags?: Record<string, TagLookup>;
 }
 
 /** Which stages a rule looks at: every stage, or only the stages whose layers end up in the shipped image. */
@@ -81,12 +88,42 @@ export interface ContextFiles {
   list(dir: string): string[] | undefined;
 }
 
+/** Project settings that change what rules report (read from `.hadolint.yaml` or editor settings by the adapters). */
+export interface RuleConfig {
+  /**
+   * Registries that images may come from (hadolint's `trustedRegistries`): host names such as
+   * `docker.io` or `ghcr.io`, `*.example.com` for subdomains, or `*`. Unset: every registry is trusted.
+   */
+  trustedRegistries?: string[];
+  /** Labels every image must carry, with the type of their value (hadolint's `label-schema`). */
+  labelSchema?: Record<string, LabelType>;
+  /** Only the labels of `labelSchema` are allowed (hadolint's `strict-labels`). */
+  strictLabels?: boolean;
+}
+
+/** Types a label value can be required to have (hadolint's `label-schema` types). */
+export type LabelType = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
+
 export interface CheckContext {
   model: DockerfileModel;
   files: ContextFiles;
+  /** Project settings; empty when none are configured. */
+  config: RuleConfig;
   /** Name of the Dockerfile within its folder (for `<name>.dockerignore`). */
   fileName: string;
+  /** Registry access, present only when lookups are enabled; used lazily, by fixes a person picks. */
+  registry?: RegistryClient;
+  /** Tags already looked up (key: `tagKey` of image-ref.ts), for checks that compare an existing pin with its tag. */
+  tags?: ReadonlyMap<string, TagLookup>;
   report(report: Report): void;
+}
+
+/** What a registry said a tag points to. */
+export interface TagLookup {
+  /** The index (manifest list) digest, or the manifest digest of a single-platform image. */
+  digest: string;
+  /** The digests of its platform manifests. */
+  platformDigests: string[];
 }
 
 export interface Rule extends RuleMeta {

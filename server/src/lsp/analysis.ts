@@ -2,11 +2,20 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintModel, NO_FILES } from '../core/lint';
+import { applyHadolintConfig } from '../core/hadolint-config';
+import { lintModel, NO_FILES, type LintOptions } from '../core/lint';
 import { parseDockerfile, type DockerfileModel } from '../core/model';
-import type { ContextFiles, Finding } from '../core/types';
+import type { RegistryClient } from '../core/registry-types';
+import type { ContextFiles, Finding, TagLookup } from '../core/types';
 import { diskContext } from '../io/context-files';
+import { loadHadolintConfig, type LoadedHadolintConfig } from '../io/hadolint-config';
 import type { Settings } from './settings';
+
+export interface RegistryLookups {
+  client: RegistryClient;
+  tagsFor(model: DockerfileModel): ReadonlyMap<string, TagLookup> | undefined;
+  version: number;
+}
 
 export interface Analysis {
   uri: string;
@@ -31,17 +40,31 @@ export function fileLocation(uri: string): { dir: string; name: string } | undef
 export class Analyzer {
   private readonly latest = new Map<string, { key: string; analysis: Analysis }>();
 
-  constructor(private readonly onRuleError: (ruleId: string, error: unknown) => void) {}
+  constructor(
+    private readonly onRuleError: (ruleId: string, error: unknown) => void,
+    /** Called with a hadolint configuration file that has problems (the readable rest still applies). */
+    private readonly onConfigProblems?: (loaded: LoadedHadolintConfig) => void,
+  ) {}
 
-  analyse(document: TextDocument, settings: Settings): Analysis {
-    const key = `${document.version}:${JSON.stringify(settings.rules)}`;
+  /**
+   * @param lookups registry access when lookups are enabled: the client for fixes, and the tags looked
+   * up so far for this file (`version` changes when new answers arrive).
+   */
+  analyse(document: TextDocument, settings: Settings, lookups?: RegistryLookups): Analysis {
+    const location = fileLocation(document.uri);
+    // Read on every analysis (a few stat calls), so edits to the file apply without a restart.
+    const hadolint = location && settings.hadolintConfig ? loadHadolintConfig(location.dir) : undefined;
+    if (hadolint?.errors.length) this.onConfigProblems?.(hadolint);
+    const key = `${document.version}:${JSON.stringify(settings.rules)}:${JSON.stringify(hadolint?.config ?? null)}:${lookups ? lookups.version : '-'}`;
     const cached = this.latest.get(document.uri);
     if (cached && cached.key === key) return cached.analysis;
-    const location = fileLocation(document.uri);
     const files = location ? diskContext(location.dir) : NO_FILES;
     const fileName = location?.name ?? 'Dockerfile';
     const model = parseDockerfile(document.getText());
-    const findings = lintModel(model, { files, fileName, severities: settings.rules, onRuleError: this.onRuleError });
+    let options: LintOptions = { files, fileName, severities: settings.rules, onRuleError: this.onRuleError };
+    if (lookups) options = { ...options, registry: lookups.client, tags: lookups.tagsFor(model) };
+    if (hadolint) options = applyHadolintConfig(options, hadolint.config);
+    const findings = lintModel(model, options);
     const analysis: Analysis = { uri: document.uri, version: document.version, model, findings, files, fileName };
     this.latest.set(document.uri, { key, analysis });
     return analysis;

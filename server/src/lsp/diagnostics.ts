@@ -21,7 +21,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     codeDescription: { href: ruleDocUrl(finding.ruleId) },
     message: finding.message,
   };
-  if (finding.ruleId === 'syntax-deprecated-maintainer') diagnostic.tags = [DiagnosticTag.Deprecated];
+  if (finding.ruleId === 'maintainer-as-label') diagnostic.tags = [DiagnosticTag.Deprecated];
   return diagnostic;
 }
 

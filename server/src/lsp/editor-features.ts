@@ -2,7 +2,7 @@
  * Standard editor features from dockerfile-language-service: completion, hover, formatting,
  * symbols, folding, highlights, definition, rename, links, semantic tokens, signature help.
  */
-import type { Connection, InitializeParams, SemanticTokensLegend, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Hover, InitializeParams, Position, SemanticTokensLegend, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import type { From } from 'dockerfile-ast';
@@ -48,6 +48,8 @@ export function registerEditorFeatures(
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
   analyzer: Analyzer,
+  /** Registry facts for a `FROM` image under the cursor, when lookups are on; undefined leaves the hover to the language service. */
+  imageHover?: (uri: string, position: Position) => Promise<Hover | undefined>,
 ): { configure(init: InitializeParams): void } {
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   service.setLogger({ log: (message) => connection.console.log(message) });
@@ -65,7 +67,9 @@ export function registerEditorFeatures(
     return service.computeCompletionItems(document.getText(), position);
   });
   connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
-  connection.onHover(({ textDocument, position }) => {
+  connection.onHover(async ({ textDocument, position }) => {
+    const image = await imageHover?.(textDocument.uri, position);
+    if (image) return image;
     const content = text(textDocument.uri);
     return content === undefined ? null : service.computeHover(content, position);
   });

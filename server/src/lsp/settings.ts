@@ -1,14 +1,18 @@
 /** Per-resource settings (`workspace/configuration`, section `dockerfileOptimizer`). */
 import type { Connection } from 'vscode-languageserver';
 import type { Severity } from '../core/types';
+import type { RegistrySettings } from './registry-features';
 
 export interface Settings {
   enable: boolean;
   rules: Record<string, Severity | 'off'>;
-  registry: { enabled: boolean };
+  registry: RegistrySettings;
+  /** Read `.hadolint.yaml` (ignored rules, severities, trusted registries, label schema) for each Dockerfile. */
+  hadolintConfig: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: { enabled: false } };
+export const DEFAULT_REGISTRY: RegistrySettings = { enabled: false, insecureRegistries: [], timeoutMs: 10_000 };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY, hadolintConfig: true };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -21,11 +25,14 @@ export function normaliseSettings(raw: unknown): Settings {
       if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as Severity | 'off';
     }
   }
-  const registry = (value.registry ?? {}) as { enabled?: unknown };
+  const registry = (value.registry ?? {}) as { enabled?: unknown; insecureRegistries?: unknown; timeoutMs?: unknown };
+  const insecure = Array.isArray(registry.insecureRegistries) ? registry.insecureRegistries.filter((h): h is string => typeof h === 'string' && /^[\w.[\]:-]+$/.test(h)) : [];
+  const timeout = typeof registry.timeoutMs === 'number' && registry.timeoutMs >= 100 && registry.timeoutMs <= 120_000 ? registry.timeoutMs : DEFAULT_REGISTRY.timeoutMs;
   return {
     enable: value.enable !== false,
     rules,
-    registry: { enabled: registry.enabled === true },
+    registry: { enabled: registry.enabled === true, insecureRegistries: insecure, timeoutMs: timeout },
+    hadolintConfig: value.hadolintConfig !== false,
   };
 }
 

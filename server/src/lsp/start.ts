@@ -12,13 +12,19 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadShellParser } from '../io/shell-wasm';
-import { Analyzer } from './analysis';
+import { Analyzer, type RegistryLookups } from './analysis';
+import { refreshDiagnostics, tell } from './messages';
+import { pinAllCommand } from './pin-command';
+import { RegistryFeatures } from './registry-features';
 import { fixAllAction, fixAllEdit, FIX_ALL_KIND, quickFixes, resolveFix, splitAction, splitEdit, wanted, type FixData, type SplitData } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { editorCapabilities, registerEditorFeatures } from './editor-features';
 import { SettingsStore, type Settings } from './settings';
 
-export const COMMANDS = { fixAll: 'dockerfileOptimizer.applyFixAll', split: 'dockerfileOptimizer.applySplit' } as const;
+export const COMMANDS = { fixAll: 'dockerfileOptimizer.applyFixAll', split: 'dockerfileOptimizer.applySplit', pinAll: 'dockerfileOptimizer.applyPinAll' } as const;
+
+/** Sent by the client when the user trusts the workspace (credential helpers may run from then on). */
+export const TRUST_NOTIFICATION = 'dockerfileOptimizer/workspaceTrusted';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -32,9 +38,28 @@ export function startServer(connection: Connection): void {
     if (loggedRuleErrors.has(key)) return;
     loggedRuleErrors.add(key);
     connection.console.error(`Rule \`${ruleId}\` failed and its findings were dropped: ${message}`);
+  }, (loaded) => {
+    const key = `${loaded.path}\n${loaded.errors.join('\n')}`;
+    if (loggedRuleErrors.has(key)) return;
+    loggedRuleErrors.add(key);
+    connection.console.warn(`${loaded.path}: ${loaded.errors.join('; ')}`);
   });
   const settings = new SettingsStore(connection, () => init?.capabilities.workspace?.configuration === true);
   const ready = loadShellParser();
+  /** Untrusted until the client says otherwise: then no credential helper ever runs. */
+  let trusted = false;
+  const registry = new RegistryFeatures(
+    (line) => connection.tracer.log(line),
+    (uri) => {
+      if (pull) refreshDiagnostics(connection);
+      else void push(uri);
+    },
+  );
+
+  function lookups(uri: string, config: Settings): RegistryLookups | undefined {
+    const client = registry.clientFor(config.registry, trusted);
+    return client && { client, tagsFor: (model) => registry.tagsFor(uri, model, client), version: registry.version };
+  }
 
   async function analyse(uri: string) {
     await ready;
@@ -43,7 +68,7 @@ export function startServer(connection: Connection): void {
     const config = await settings.get(uri);
     // The document may have changed while settings were fetched; analyse the current version.
     const current = documents.get(uri) ?? document;
-    return { document: current, config, analysis: config.enable ? analyzer.analyse(current, config) : undefined };
+    return { document: current, config, analysis: config.enable ? analyzer.analyse(current, config, lookups(uri, config)) : undefined };
   }
 
   async function diagnosticsFor(uri: string) {
@@ -58,10 +83,15 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 
-  const editor = registerEditorFeatures(connection, documents, settings, analyzer);
+  const editor = registerEditorFeatures(connection, documents, settings, analyzer, async (uri, position) => {
+    const result = await analyse(uri);
+    const client = result && registry.clientFor(result.config.registry, trusted);
+    return result?.analysis && client ? registry.hover(result.analysis.model, position, client) : undefined;
+  });
 
   connection.onInitialize((params): InitializeResult => {
     init = params;
+    trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === true;
     editor.configure(params);
     pull = params.capabilities.textDocument?.diagnostic !== undefined;
     documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -83,9 +113,14 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  connection.onNotification(TRUST_NOTIFICATION, () => {
+    trusted = true;
+  });
+  connection.onShutdown(() => registry.dispose());
+
   connection.onDidChangeConfiguration(() => {
     settings.forget();
-    if (pull) connection.languages.diagnostics.refresh();
+    if (pull) refreshDiagnostics(connection);
     else for (const document of documents.all()) void push(document.uri);
   });
 
@@ -130,7 +165,7 @@ export function startServer(connection: Connection): void {
       const edit = 'split' in data ? splitEdit(result.analysis, result.document, { documentChanges }).edit : await resolveFix(data, result.analysis, result.document, { documentChanges });
       if (edit) action.edit = edit;
     } catch (error) {
-      connection.window.showErrorMessage(`Dockerfile Optimizer could not compute "${action.title}": ${(error as Error).message}`);
+      tell(connection, 'error', `Dockerfile Optimizer could not compute "${action.title}": ${(error as Error).message}`);
     }
     return action;
   });
@@ -139,10 +174,14 @@ export function startServer(connection: Connection): void {
     const uri = String(args?.[0] ?? '');
     const result = await analyse(uri);
     if (!result?.analysis) return;
+    if (command === COMMANDS.pinAll) {
+      await pinAllCommand(connection, result.document, result.analysis.model, registry.clientFor(result.config.registry, trusted), documentChanges);
+      return;
+    }
     if (command === COMMANDS.split) {
       const { edit, reason } = splitEdit(result.analysis, result.document, { documentChanges });
       if (!edit) {
-        connection.window.showWarningMessage(`Dockerfile Optimizer cannot split this Dockerfile: ${reason}`);
+        tell(connection, 'warning', `Dockerfile Optimizer cannot split this Dockerfile: ${reason}`);
         return;
       }
       await connection.workspace.applyEdit({ label: 'Split into builder and runtime stages', edit });
@@ -151,11 +190,11 @@ export function startServer(connection: Connection): void {
     if (command !== COMMANDS.fixAll) return;
     const edit = await fixAllEdit(result.analysis, result.document, { documentChanges }, (result.config as Settings).rules);
     if (!edit) {
-      connection.window.showInformationMessage('Dockerfile Optimizer: no safe fixes to apply');
+      tell(connection, 'info', 'Dockerfile Optimizer: no safe fixes to apply');
       return;
     }
     const applied = await connection.workspace.applyEdit({ label: 'Fix all safe Dockerfile problems', edit });
-    if (!applied.applied) connection.window.showWarningMessage(`Dockerfile Optimizer: the fixes were not applied${applied.failureReason ? `: ${applied.failureReason}` : ''}`);
+    if (!applied.applied) tell(connection, 'warning', `Dockerfile Optimizer: the fixes were not applied${applied.failureReason ? `: ${applied.failureReason}` : ''}`);
   });
 
   documents.listen(connection);

@@ -88,6 +88,7 @@ describe('fixAll', () => {
       text,
       files: new Map(),
       applied: [],
+      failed: [],
       passes: 0,
       converged: true,
     });
@@ -130,5 +131,18 @@ describe('overlayFiles', () => {
     const overlay = overlayFiles(memoryContext({ a: '1', b: '2' }), new Map([['b', '3'], ['c', '4']]));
     expect([overlay.read('a'), overlay.read('b'), overlay.read('c'), overlay.read('d')]).toEqual(['1', '3', '4', undefined]);
     expect([overlay.exists('c'), overlay.exists('d')]).toEqual([true, false]);
+  });
+
+  it('applies the other fixes when one fix cannot compute its edits, and reports that one', async () => {
+    const text = 'FROM node:20@sha256:' + '0'.repeat(64) + '\nRUN apk add curl\n';
+    const registry = {
+      resolveDigest: () => Promise.reject(Object.assign(new Error('Could not look up `node:20`: the registry is unreachable'), { kind: 'network', image: 'node:20' })),
+      imageFacts: () => Promise.reject(new Error('unused')),
+    };
+    const tags = new Map([['docker.io/library/node:20', { digest: 'sha256:' + '1'.repeat(64), platformDigests: [] }]]);
+    const result = await fixAll(text, { unsafe: true, registry, tags, only: ['from-digest-current', 'apk-no-cache'] });
+    expect(result.text).toBe('FROM node:20@sha256:' + '0'.repeat(64) + '\nRUN apk add --no-cache curl\n');
+    expect(result.failed).toEqual([{ ruleId: 'from-digest-current', title: 'Update pinned digest', message: 'Could not look up `node:20`: the registry is unreachable' }]);
+    expect(result.converged).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argDefinitions, flagValue, parseDockerfile, stageReferences, stageShell } from '../../../server/src/core/model';
+import { runsIn } from '../../../server/src/core/query';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
 
 beforeAll(() => loadShellParser());
@@ -160,5 +161,23 @@ describe('instruction helpers', () => {
     expect(stageShell(one.stage!, one)).toEqual(['/bin/bash', '-c']);
     expect(stageShell(two.stage!, two)).toEqual(['pwsh', '-Command']);
     expect(stageShell(three.stage!, three)).toBeUndefined();
+  });
+});
+
+describe('ONBUILD triggers', () => {
+  it('an ONBUILD RUN has a RUN trigger in its stage, with document ranges and its own shell model', () => {
+    const m = parseDockerfile('FROM node:20 AS base\nRUN npm ci\nonbuild run npm install \\\n  left-pad@1.3.0\nONBUILD COPY . /app\n');
+    const [, run, onbuild, copy] = m.instructions;
+    expect(onbuild.trigger).toMatchObject({ keyword: 'RUN', index: onbuild.index, stage: m.stages[0], onbuild });
+    expect(copy.trigger?.keyword).toBe('COPY');
+    expect(m.shell(onbuild.trigger!).commands.map((c) => c.words.map((w) => w.value).join(' '))).toEqual(['npm install left-pad@1.3.0']);
+    expect(m.shell(run).commands[0].name).toBe('npm');
+    const word = m.shell(onbuild.trigger!).commands[0].args[1];
+    expect(m.textOf(word.range)).toBe('left-pad@1.3.0');
+  });
+
+  it('runsIn lists the RUN triggers with the RUNs of the stage', () => {
+    const m = parseDockerfile('FROM node:20 AS base\nONBUILD RUN a\nRUN b\nONBUILD COPY . .\nFROM base\nRUN c\n');
+    expect(runsIn(m, 'all-stages').map((i) => `${i.keyword}${i.onbuild ? ' (ONBUILD)' : ''}@${i.range.start.line + 1}`)).toEqual(['RUN (ONBUILD)@2', 'RUN@3', 'RUN@6']);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hasBuildkitAlias, idsFor } from '../../../server/src/core/catalog';
 import { lint } from '../../../server/src/core/lint';
 import { parseDockerfile } from '../../../server/src/core/model';
-import { checkDirectiveSkips, readPragmas, readSuppressions } from '../../../server/src/core/suppressions';
+import { checkDirectiveSkips, checkOptions, parseCheckOptions, readInlineChecks, readPragmas, readSuppressions } from '../../../server/src/core/suppressions';
 import type { Finding } from '../../../server/src/core/types';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
 
@@ -103,10 +103,10 @@ describe('suppressions in lint', () => {
   });
 
   it('BuildKit check=skip also covers validator codes with BuildKit names', () => {
-    const text = 'FROM node:20\nWORKDIR app\n';
-    expect(found(text, 'syntax-workdir-is-not-absolute')).toEqual(['syntax-workdir-is-not-absolute@2']);
-    expect(found(`# check=skip=WorkdirRelativePath\n${text}`, 'syntax-workdir-is-not-absolute')).toEqual([]);
-    expect(found(`FROM node:20\n# hadolint ignore=DL3000\nWORKDIR app\n`, 'syntax-workdir-is-not-absolute')).toEqual([]);
+    const text = 'FROM node:20\nCMD ["a"]\nCMD ["b"]\n';
+    expect(found(text, 'syntax-multiple-instructions')).toEqual(['syntax-multiple-instructions@2']);
+    expect(found(`# check=skip=MultipleInstructionsDisallowed\n${text}`, 'syntax-multiple-instructions')).toEqual([]);
+    expect(found('FROM node:20\n# hadolint ignore=DL4003\nCMD ["a"]\nCMD ["b"]\n', 'syntax-multiple-instructions')).toEqual([]);
   });
 
   it('works in CRLF files', () => {
@@ -148,5 +148,64 @@ describe('readSuppressions', () => {
     const s = readSuppressions(model, () => [], (id) => id === 'rule-k');
     expect(s.isSuppressed(finding('rule-k', 1))).toBe(true);
     expect(s.isSuppressed(finding('rule-h', 1))).toBe(false);
+  });
+});
+
+describe('BuildKit check options', () => {
+  it('parses skip, error and experimental as BuildKit does', () => {
+    expect(parseCheckOptions('skip=A, B;error=true;experimental=C')).toEqual({ skipAll: false, skip: ['A', 'B'], error: true, experimentalAll: false, experimental: ['C'] });
+    expect(parseCheckOptions(' skip = all ; error=1 ; experimental=all')).toEqual({ skipAll: true, skip: [], error: true, experimentalAll: true, experimental: [] });
+    expect(parseCheckOptions('error=false;bogus;unknown=1')).toEqual({ skipAll: false, skip: [], error: false, experimentalAll: false, experimental: [] });
+  });
+
+  it('the build argument replaces the directive', () => {
+    const model = parseDockerfile('#check=skip=all\nFROM scratch as base\n');
+    expect(checkOptions(model).skipAll).toBe(true);
+    expect(checkOptions(model, 'skip=ConsistentInstructionCasing;error=true')).toMatchObject({ skipAll: false, skip: ['ConsistentInstructionCasing'], error: true });
+  });
+
+  it('reads check comments above an instruction, but not the directive itself', () => {
+    const model = parseDockerfile('# check=skip=all\nFROM scratch\n# check=skip=A,B // why\n# another comment\nENV a=1\n');
+    expect(readInlineChecks(model)).toEqual([{ from: 4, to: 4, options: expect.objectContaining({ skip: ['A', 'B'] }) }]);
+  });
+
+  it('error=true makes the findings of BuildKit checks errors, and only those', () => {
+    const text = '#check=error=true\nFROM scratch as base\nRUN apk add curl\n';
+    const findings = lint(text).findings;
+    expect(findings.find((f) => f.ruleId === 'from-as-matching-case')?.severity).toBe('error');
+    expect(findings.find((f) => f.ruleId === 'apk-no-cache')?.severity).toBe('warning');
+    expect(lint('FROM scratch as base\n', { buildkitCheck: 'error=true' }).findings.find((f) => f.ruleId === 'from-as-matching-case')?.severity).toBe('error');
+  });
+
+  it('a check comment skips checks for the next instruction only; skip=all there only BuildKit checks', () => {
+    const text = 'FROM alpine:3.20\n# check=skip=all\nENV API_TOKEN=x\nENV DB_PASSWORD=y\n';
+    expect(found(text, 'secret-not-in-arg-or-env')).toEqual(['secret-not-in-arg-or-env@4']);
+    expect(found('FROM alpine:3.20\n# check=skip=all\nRUN apk add curl\n', 'apk-no-cache')).toEqual(['apk-no-cache@3']);
+  });
+
+  it('experimental checks report only when enabled, and skip does not apply to them', () => {
+    const body = '# the foo\nARG foo=1\nFROM scratch\n';
+    expect(found(body, 'instruction-description-format')).toEqual([]);
+    expect(found(`# check=experimental=InvalidDefinitionDescription\n${body}`, 'instruction-description-format')).toEqual(['instruction-description-format@3']);
+    expect(found(`# check=skip=all;experimental=all\n${body}`, 'instruction-description-format')).toEqual(['instruction-description-format@3']);
+    expect(lint(body, { buildkitCheck: 'experimental=InvalidDefinitionDescription' }).findings.map((f) => f.ruleId)).toContain('instruction-description-format');
+  });
+
+  it('hadolint pragmas can be turned off (disable-ignore-pragma)', () => {
+    const text = `FROM debian:12\n# hadolint ignore=DL3014\n${APT}\n`;
+    expect(lint(text, { hadolintPragmas: false }).findings.map((f) => f.ruleId)).toContain('apt-assume-yes');
+    expect(found(text, 'apt-assume-yes')).toEqual([]);
+  });
+});
+
+describe('hadolint pragma details', () => {
+  it('a remark after the list is allowed', () => {
+    expect(found(`FROM debian:12\n# hadolint ignore=DL3014 # no prompt in this image\n${APT}\n`, 'apt-assume-yes')).toEqual([]);
+  });
+
+  it('a token that is neither a code nor an id voids the pragma, as in hadolint; unknown codes do not', () => {
+    expect(found(`FROM debian:12\n# hadolint ignore=bogus,DL3014\n${APT}\n`, 'apt-assume-yes')).toEqual(['apt-assume-yes@3']);
+    expect(found(`FROM debian:12\n# hadolint ignore=SC2086,DL3014\n${APT}\n`, 'apt-assume-yes')).toEqual([]);
+    expect(found(`FROM debian:12\n# hadolint ignore=apt-assume-yes\n${APT}\n`, 'apt-assume-yes')).toEqual([]);
   });
 });

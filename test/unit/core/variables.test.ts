@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandVariables, hasVariables } from '../../../server/src/core/variables';
+import { expandVariables, expandWithDefaults, hasVariables, variableReferences } from '../../../server/src/core/variables';
 
 const vars: Record<string, string> = { NODE: '20', EMPTY: '', REG: 'ghcr.io/org' };
 const lookup = (name: string) => vars[name];
@@ -52,5 +52,37 @@ describe('hasVariables', () => {
     expect(hasVariables('${A:-b}')).toBe(true);
     expect(hasVariables('node:20')).toBe(false);
     expect(hasVariables('price $5')).toBe(false);
+  });
+});
+
+describe('variableReferences', () => {
+  it('finds $NAME and ${NAME…} outside single quotes and escapes, with offsets', () => {
+    const refs = variableReferences("a$FOO \\$NOT '$NOPE' \"${BAR:-$BAZ}\" ${QUX}x");
+    expect(refs.map((r) => [r.name, r.modifier, r.nameStart])).toEqual([
+      ['FOO', undefined, 2],
+      ['BAR', ':-', 23],
+      ['BAZ', undefined, 29],
+      ['QUX', undefined, 37],
+    ]);
+  });
+
+  it('honours a backtick escape', () => {
+    expect(variableReferences('`$A $B', '`').map((r) => r.name)).toEqual(['B']);
+  });
+});
+
+describe('expandWithDefaults', () => {
+  const lookup = (values: Record<string, string | undefined>) => (name: string) => values[name];
+  it('expands unset variables to empty and applies modifiers, unquoting their words', () => {
+    expect(expandWithDefaults('busybox:$V', lookup({}))).toBe('busybox:');
+    expect(expandWithDefaults('scra${D:-tch}', lookup({}))).toBe('scratch');
+    expect(expandWithDefaults('x-${D:+"yes"}', lookup({ D: '1' }))).toBe('x-yes');
+    expect(expandWithDefaults('scratch${D-@bogus}', lookup({ D: '' }))).toBe('scratch');
+  });
+
+  it('gives up where the builder fails or where it cannot evaluate', () => {
+    expect(expandWithDefaults('${V:?required}', lookup({}))).toBeUndefined();
+    expect(expandWithDefaults('${V#linux/}', lookup({ V: 'linux/amd64' }))).toBeUndefined();
+    expect(expandWithDefaults('${templateOption:imageVariant}', lookup({}))).toBeUndefined();
   });
 });

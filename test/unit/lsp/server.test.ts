@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,7 +79,7 @@ describe('language server', () => {
     const caps = client.init.capabilities;
     expect(caps.diagnosticProvider).toMatchObject({ interFileDependencies: false });
     expect(caps.codeActionProvider).toMatchObject({ resolveProvider: true, codeActionKinds: ['quickfix', 'refactor.rewrite', 'source.fixAll.dockerfileOptimizer'] });
-    expect(caps.executeCommandProvider?.commands).toEqual(['dockerfileOptimizer.applyFixAll', 'dockerfileOptimizer.applySplit']);
+    expect(caps.executeCommandProvider?.commands).toEqual(['dockerfileOptimizer.applyFixAll', 'dockerfileOptimizer.applySplit', 'dockerfileOptimizer.applyPinAll']);
     for (const feature of ['completionProvider', 'hoverProvider', 'documentFormattingProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'renameProvider', 'semanticTokensProvider', 'signatureHelpProvider', 'documentLinkProvider', 'definitionProvider'] as const) {
       expect(caps[feature], feature).toBeTruthy();
     }
@@ -152,6 +152,24 @@ describe('language server', () => {
     editor.apply((await editor.codeActions([pinned])).find((a) => a.title.includes('this file'))!.edit!);
     expect(editor.text.split('\n').slice(0, 2)).toEqual(['# syntax=docker/dockerfile:1', '# dockerfile-optimizer global ignore=from-digest-pinned']);
     expect((await pullDiagnostics(client, editor.document.uri)).map((d) => d.code)).not.toContain('from-digest-pinned');
+  });
+
+  it('applies .hadolint.yaml next to the Dockerfile unless dockerfileOptimizer.hadolintConfig is false', async () => {
+    const dir = workspace({ '.hadolint.yaml': 'ignored: [DL3006]\noverride:\n  error: [DL3019]\n' });
+    mkdirSync(path.join(dir, '.git'));
+    const text = 'FROM alpine\nRUN apk add curl\n';
+    client = await startTestServer(FULL_CAPABILITIES, {});
+    const editor = new Editor(client, pathToFileURL(path.join(dir, 'Dockerfile')).toString(), text);
+    const withConfig = await pullDiagnostics(client, editor.document.uri);
+    expect(withConfig.map((d) => d.code)).not.toContain('from-tag-explicit');
+    expect(withConfig.find((d) => d.code === 'apk-no-cache')?.severity).toBe(1);
+
+    client.settings = { hadolintConfig: false };
+    client.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await expect.poll(() => client!.refreshes).toBe(1);
+    const without = await pullDiagnostics(client, editor.document.uri);
+    expect(without.map((d) => d.code)).toContain('from-tag-explicit');
+    expect(without.find((d) => d.code === 'apk-no-cache')?.severity).toBe(2);
   });
 
   it('reads settings per resource: severities, off, enable, and refreshes on change', async () => {

@@ -8,6 +8,8 @@ testRule('apt-assume-yes', {
     { name: 'bundled short flags', code: 'FROM debian:12\nRUN apt-get -qy install curl\n' },
     { name: '-qq implies -y', code: 'FROM debian:12\nRUN apt-get -qq install curl\n' },
     'FROM debian:12\nRUN apt-get install -q=2 curl\n',
+    { name: 'two -q count as -qq', code: 'FROM debian:12\nRUN apt-get install -q -q curl && apt-get --quiet --quiet install git\n' },
+    { name: 'a simulation asks nothing', code: 'FROM debian:12\nRUN apt-get install -s curl && apt-get install --dry-run git\n' },
     { name: 'other subcommands', code: 'FROM debian:12\nRUN apt-get update && apt-get remove curl\n' },
     { name: '`apt install` is left to apt-get-not-apt', code: 'FROM debian:12\nRUN apt install curl\n' },
     { name: 'the package named install', code: 'FROM debian:12\nRUN apt-get -y install install\n' },

@@ -11,6 +11,9 @@ testRule('cmd-exec-form', {
     { name: 'our pragma', code: 'FROM node:20\n# dockerfile-optimizer ignore=cmd-exec-form\nCMD node server.js\n' },
     { name: 'hadolint pragma', code: 'FROM node:20\n# hadolint ignore=DL3025\nCMD node server.js\n' },
     { name: 'BuildKit check directive', code: '# check=skip=JSONArgsRecommended\nFROM node:20\nCMD node server.js\n' },
+    { name: 'BuildKit: a stage with its own SHELL', code: 'FROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n' },
+    { name: 'BuildKit: a SHELL in the base stage', code: 'FROM scratch AS base\nSHELL ["/usr/bin/customshell"]\n\nFROM base\nENTRYPOINT mycommand\n' },
+    { name: 'BuildKit: check comment above the instruction', code: 'FROM scratch\n# check=skip=JSONArgsRecommended\nCMD mycommand\n' },
     { name: 'BuildKit check directive skipping all', code: '# syntax=docker/dockerfile:1\n# check=skip=all\nFROM node:20\nCMD node server.js\n' },
   ],
   invalid: [
@@ -103,12 +106,6 @@ testRule('cmd-exec-form', {
       code: 'FROM node:20\nCMD sh -c "node server.js"\n',
       lines: [2],
       output: 'FROM node:20\nCMD ["/bin/sh", "-c", "sh -c \\"node server.js\\""]\n',
-    },
-    {
-      name: 'the stage SHELL is used',
-      code: 'FROM node:20\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD node a.js | tee log\n',
-      lines: [3],
-      output: 'FROM node:20\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ["/bin/bash", "-o", "pipefail", "-c", "node a.js | tee log"]\n',
     },
     {
       name: 'a shell-form ENTRYPOINT ignores CMD, so the fix keeps ignoring it',

@@ -7,6 +7,8 @@ testRule('copy-local-files', {
     { name: 'a git repository', code: 'FROM alpine:3.20\nADD git@github.com:org/repo.git /src\n' },
     { name: 'a local archive that ADD unpacks', code: 'FROM alpine:3.20\nADD rootfs.tar.gz /\n' },
     { name: 'archive globs', code: 'FROM alpine:3.20\nADD dist/*.tar /opt/\n' },
+    { name: 'a compressed file may be a tar archive: ADD tells by its content', code: 'FROM alpine:3.20\nADD data.gz /srv/\nADD logs.xz /srv/\n' },
+    { name: 'quoted sources', code: 'FROM alpine:3.20\nADD "rootfs.tgz" /\nADD ["https://example.com/a.txt", "/srv/"]\n' },
     { name: 'a source from a variable', code: 'FROM alpine:3.20\nARG SRC\nADD $SRC /dst\n' },
     { name: 'our pragma', code: 'FROM alpine:3.20\n# dockerfile-optimizer ignore=copy-local-files\nADD app.conf /etc/\n' },
     { name: 'hadolint pragma', code: 'FROM alpine:3.20\n# hadolint ignore=DL3020\nADD app.conf /etc/\n' },

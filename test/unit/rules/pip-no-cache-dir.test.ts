@@ -11,8 +11,24 @@ testRule('pip-no-cache-dir', {
     { name: 'uv pip is another tool', code: 'FROM python:3.12\nRUN uv pip install flask\n' },
     { name: 'our pragma', code: 'FROM python:3.12\n# dockerfile-optimizer ignore=pip-no-cache-dir\nRUN pip install flask\n' },
     { name: 'hadolint pragma', code: 'FROM python:3.12\n# hadolint ignore=DL3042\nRUN pip install flask\n' },
+    { name: 'the variable in front of the command', code: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=on pip install flask\n' },
+    { name: 'the variable exported earlier in the RUN', code: 'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=true && pip install flask\n' },
+    { name: 'pip disables its cache for a false value too', code: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask\n' },
+    { name: 'in an ONBUILD trigger, with the ENV of its stage', code: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN pip install -r requirements.txt\n' },
   ],
   invalid: [
+    {
+      name: 'a variable in front of another command does not reach pip',
+      code: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask && pip install gunicorn\n',
+      lines: [2],
+      output: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask && pip install --no-cache-dir gunicorn\n',
+    },
+    {
+      name: 'an ONBUILD trigger',
+      code: 'FROM python:3.12\nONBUILD RUN pip install -r requirements.txt\n',
+      lines: [2],
+      output: 'FROM python:3.12\nONBUILD RUN pip install --no-cache-dir -r requirements.txt\n',
+    },
     {
       code: 'FROM python:3.12\nRUN pip install flask\n',
       lines: [2],

@@ -1,13 +1,18 @@
 /** Splitting a single-stage Dockerfile into builder and runtime stages, by ecosystem. */
 import type { DockerfileModel } from '../model';
 import type { ContextFiles } from '../types';
+import { dotnet } from './dotnet';
+import { go } from './go';
+import { java } from './java';
 import { node } from './node';
+import { python } from './python';
+import { rust } from './rust';
 import { staticSite } from './static-site';
 import { readOriginal } from './original';
 import { refuse, type SplitOptions, type SplitResult, type Splitter } from './types';
 
 /** Ecosystem modules, most specific first. */
-export const SPLITTERS: Splitter[] = [staticSite, node];
+export const SPLITTERS: Splitter[] = [staticSite, node, go, rust, java, dotnet, python];
 
 export function planSplit(model: DockerfileModel, files: ContextFiles, options: SplitOptions = {}): SplitResult {
   if (model.stages.length !== 1) return refuse('the Dockerfile already has more than one stage');

@@ -1,7 +1,20 @@
 import { defineRule } from '../define-rule';
 import { aptCommand } from '../package-managers';
 import { commandsIn, insertAfterWord } from '../query';
-import { hasFlag } from '../shell';
+import { hasFlag, type ShellCommand } from '../shell';
+
+/** apt's quiet level: each `q` of `-q`/`-qq` and each `--quiet` adds one, `-q=N` sets it; level 2 implies `-y`. */
+function quietLevel(command: ShellCommand): number {
+  let level = 0;
+  for (const { value } of command.args) {
+    if (value === '--') break;
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(value);
+    if (set) level = Number(set[1]);
+    else if (value === '--quiet') level++;
+    else if (/^-[a-zA-Z]+$/.test(value)) level += value.split('q').length - 1;
+  }
+  return level;
+}
 
 export default defineRule({
   id: 'apt-assume-yes',
@@ -22,7 +35,9 @@ export default defineRule({
     for (const { command } of commandsIn(model, 'all-stages')) {
       const install = aptCommand(command, ['install']);
       if (!install) continue;
-      if (hasFlag(command, '-y', '--yes', '--assume-yes', '-qq') || command.args.some((w) => /^(-q=2|--quiet=2)$/.test(w.value))) continue;
+      if (hasFlag(command, '-y', '--yes', '--assume-yes') || quietLevel(command) >= 2) continue;
+      // A simulation asks nothing.
+      if (hasFlag(command, '-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act')) continue;
       report({
         range: command.range,
         message: '`apt-get install` without `-y` stops at the confirmation prompt',

@@ -51,12 +51,16 @@ export default defineRule({
       'https://docs.docker.com/reference/build-checks/json-args-recommended/',
       'https://github.com/hadolint/hadolint/wiki/DL3025',
     ],
+    differences:
+      'Like BuildKit, a stage that sets a `SHELL` (itself or through the stage it is built on) is not reported: its shell-form commands run in that shell on purpose. hadolint reports them too. `HEALTHCHECK CMD` is not checked, unlike in hadolint: a health check is not the container\'s main process, so the signal forwarding that the exec form is about does not apply, and checks such as `curl -f http://localhost/ || exit 1` need a shell.',
   },
   check({ model, report }) {
     for (const instr of model.instructions) {
       if ((instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') || !instr.stage) continue;
       const script = model.shell(instr);
       if (script.execForm || instr.node.getArguments().length === 0) continue;
+      // A stage that sets its own SHELL runs shell-form commands in it on purpose (as BuildKit sees it).
+      if (stageShell(instr.stage, instr)) continue;
       report({
         range: instr.range,
         message: `\`${instr.keyword}\` in shell form runs under \`/bin/sh -c\`, which does not forward signals`,

@@ -1,8 +1,10 @@
+import { copyArgs } from '../copy-args';
 import { defineRule } from '../define-rule';
 import { flagsOf } from '../model';
 
 const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
-const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i;
+/** Names of files `ADD` may extract: it recognises tar archives by their content, plain or compressed, so any compressed file may be one. */
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst)$/i;
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
 
 export default defineRule({
@@ -23,9 +25,8 @@ export default defineRule({
   check({ model, report }) {
     for (const instr of model.instructions) {
       if (instr.keyword !== 'ADD' || !instr.stage) continue;
-      const args = instr.node.getArguments().map((a) => a.getValue());
-      const sources = args.slice(0, -1);
-      if (sources.length === 0) continue;
+      const sources = copyArgs(model, instr)?.sources.map((w) => w.value);
+      if (!sources || sources.length === 0) continue;
       if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
       const addOnly = flagsOf(instr).some((f) => ADD_ONLY_FLAGS.has(f.getName().toLowerCase()));
       const keyword = instr.node.getInstructionRange();

@@ -62,7 +62,7 @@ export default defineRule({
       'https://github.com/hadolint/hadolint/wiki/DL3059',
     ],
     differences:
-      'hadolint reports consecutive `RUN`s in every stage; this rule only in the stages that are shipped, because separate `RUN`s in a builder stage cost nothing in the final image and can improve caching. A `RUN` that only installs dependencies from manifest files (`npm ci`, `pip install -r requirements.txt`, `go mod download`…) is left as its own layer: that layer is what keeps the install cached.',
+      'hadolint reports consecutive `RUN`s in every stage; this rule only in the stages that are shipped, because separate `RUN`s in a builder stage cost nothing in the final image and can improve caching. A `RUN` that only installs dependencies from manifest files (`npm ci`, `pip install -r requirements.txt`, `go mod download`…) is left as its own layer: that layer is what keeps the install cached. hadolint also stays quiet when either `RUN` already chains commands (`a && b`, `a; b`); this rule does not, since such a `RUN` adds a layer just the same.',
   },
   check({ model, report }) {
     for (const stage of stagesIn(model, 'shipped-stages')) {

@@ -31,8 +31,8 @@ export default defineRule({
   },
   check({ model, files, report }) {
     if (model.stages.length === 0 || !model.stages.every((s) => s.shipped)) return;
-    for (const { script, command } of commandsIn(model, 'shipped-stages')) {
-      if (script.commands.some(removesPackages)) continue;
+    for (const { instr, script, command } of commandsIn(model, 'shipped-stages')) {
+      if (instr.onbuild || script.commands.some(removesPackages)) continue;
       const tool = toolchainUse(command);
       const packages = compilerPackages(command);
       if (!tool && packages.length === 0) continue;
