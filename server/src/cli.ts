@@ -44,6 +44,7 @@ Options:
                               (default: the failure-threshold of .hadolint.yaml, else warning)
   --no-syntax                 skip the syntax checks
   --no-hadolint-config        do not read .hadolint.yaml (ignored, override, trustedRegistries, label-schema…)
+  --go-runtime <image>        runtime for Go services in the multi-stage split: distroless (default) or scratch
 
 Registry lookups (off unless asked for; --unsafe-fixes and \`pin\` pin digests, so they look up):
   --registry                  look up pinned tags and report digests that no longer match them
@@ -100,6 +101,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         'no-syntax': { type: 'boolean', default: false },
         'no-hadolint-config': { type: 'boolean', default: false },
         registry: { type: 'boolean', default: false },
+        'go-runtime': { type: 'string', default: 'distroless' },
         'insecure-registry': { type: 'string', multiple: true },
         'registry-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -122,6 +124,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (v.fix && v.diff) throw new UsageError('--fix and --diff cannot be combined: --diff writes nothing');
   if (v['unsafe-fixes'] && !v.fix && !v.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
   if (command === 'pin' && (v.fix || v['unsafe-fixes'])) throw new UsageError('`pin` writes the pins itself; use --diff to see them first');
+  if (v['go-runtime'] !== 'distroless' && v['go-runtime'] !== 'scratch') throw new UsageError(`--go-runtime must be distroless or scratch, not \`${v['go-runtime']}\``);
   const timeout = v['registry-timeout'] === undefined ? 10_000 : Number(v['registry-timeout']);
   if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--registry-timeout must be a positive number of milliseconds, not \`${v['registry-timeout']}\``);
   const wantsRegistry = command === 'pin' || v.registry || v['unsafe-fixes'];
@@ -138,7 +141,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     diff: v.diff!,
     failLevel: v['fail-level'] as Options['failLevel'],
     hadolintConfig: !v['no-hadolint-config'],
-    lint: { only: list(v.rule), ignore: list(v.ignore), syntax: !v['no-syntax'], registry },
+    lint: { only: list(v.rule), ignore: list(v.ignore), syntax: !v['no-syntax'], registry, config: { goRuntime: v['go-runtime'] } },
     paths: positionals.length ? positionals : ['Dockerfile'],
   };
 }

@@ -209,4 +209,14 @@ describe('dockerfile-optimizer command line', () => {
     expect(ids((await runCli(['--format', 'json'], dir, env)).stdout)).not.toContain('apk-no-cache');
     expect(ids((await runCli(['--format', 'json'], dir, { ...env, XDG_CONFIG_HOME: path.join(dir, 'none') })).stdout)).toContain('apk-no-cache');
   });
+
+  it('splits a Go service into a scratch runtime with --go-runtime scratch, distroless by default', async () => {
+    const dir = project({ Dockerfile: 'FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o server .\nCMD ["./server"]\n', 'go.mod': 'module example.com/s\n\ngo 1.22\n', 'main.go': 'package main\n' });
+    const distroless = await runCli(['--diff', '--unsafe-fixes', '--rule', 'stage-multi-stage'], dir);
+    expect(distroless.stdout).toContain('+FROM gcr.io/distroless/static-debian12:nonroot\n');
+    const scratch = await runCli(['--diff', '--unsafe-fixes', '--rule', 'stage-multi-stage', '--go-runtime', 'scratch'], dir);
+    expect(scratch.stdout).toContain('+FROM scratch\n');
+    expect(scratch.stdout).toContain('+COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n');
+    expect((await runCli(['--go-runtime', 'alpine'], dir)).code).toBe(2);
+  });
 });

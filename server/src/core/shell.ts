@@ -429,7 +429,13 @@ function shellText(model: DockerfileModel, instr: Instr): (MappedText & { heredo
   const from = commandStart(model, instr);
   if (from === undefined) return undefined;
   const to = model.offsetAt(instr.range.end);
-  const heredocs = (instr.node as Run).getHeredocs?.() ?? [];
+  let heredocs: Heredoc[];
+  try {
+    heredocs = (instr.node as Run).getHeredocs?.() ?? [];
+  } catch {
+    // dockerfile-ast 0.7.1 throws on an escaped lone `\r` followed by a comment line (`RUN a \\\r# c\nb`): no shell model then.
+    return undefined;
+  }
   if (heredocs.length === 0) return { ...joinContinuations(model.text, from, to, model.escapeChar), heredoc: false };
   const text = heredocText(model, from, to, heredocs);
   return text && { ...text, heredoc: true };

@@ -32,6 +32,8 @@ export interface Fix {
   safety: FixSafety;
   /** A whole-file rewrite that a person should review before it is applied (the editor shows a preview). */
   review?: boolean;
+  /** What the reviewer should know about the rewrite (shown with the preview). */
+  notes?: string[];
   /** Computed lazily, only when the fix is picked or applied. May be async (network lookups). */
   edits(): Edit[] | Promise<Edit[]>;
 }
@@ -99,6 +101,8 @@ export interface RuleConfig {
   labelSchema?: Record<string, LabelType>;
   /** Only the labels of `labelSchema` are allowed (hadolint's `strict-labels`). */
   strictLabels?: boolean;
+  /** Runtime image for Go binaries in the multi-stage split: distroless static (default) or `scratch`. */
+  goRuntime?: 'distroless' | 'scratch';
 }
 
 /** Types a label value can be required to have (hadolint's `label-schema` types). */

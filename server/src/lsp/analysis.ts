@@ -6,7 +6,7 @@ import { applyHadolintConfig } from '../core/hadolint-config';
 import { lintModel, NO_FILES, type LintOptions } from '../core/lint';
 import { parseDockerfile, type DockerfileModel } from '../core/model';
 import type { RegistryClient } from '../core/registry-types';
-import type { ContextFiles, Finding, TagLookup } from '../core/types';
+import type { ContextFiles, Finding, RuleConfig, TagLookup } from '../core/types';
 import { diskContext } from '../io/context-files';
 import { loadHadolintConfig, type LoadedHadolintConfig } from '../io/hadolint-config';
 import type { Settings } from './settings';
@@ -24,6 +24,8 @@ export interface Analysis {
   findings: Finding[];
   files: ContextFiles;
   fileName: string;
+  /** Project settings the rules saw (hadolint configuration and editor settings). */
+  config: RuleConfig;
 }
 
 /** The folder and name of a `file:` document; undefined for untitled and remote documents. */
@@ -55,7 +57,7 @@ export class Analyzer {
     // Read on every analysis (a few stat calls), so edits to the file apply without a restart.
     const hadolint = location && settings.hadolintConfig ? loadHadolintConfig(location.dir) : undefined;
     if (hadolint?.errors.length) this.onConfigProblems?.(hadolint);
-    const key = `${document.version}:${JSON.stringify(settings.rules)}:${JSON.stringify(hadolint?.config ?? null)}:${lookups ? lookups.version : '-'}`;
+    const key = `${document.version}:${JSON.stringify(settings.rules)}:${settings.split.goRuntime}:${JSON.stringify(hadolint?.config ?? null)}:${lookups ? lookups.version : '-'}`;
     const cached = this.latest.get(document.uri);
     if (cached && cached.key === key) return cached.analysis;
     const files = location ? diskContext(location.dir) : NO_FILES;
@@ -64,8 +66,9 @@ export class Analyzer {
     let options: LintOptions = { files, fileName, severities: settings.rules, onRuleError: this.onRuleError };
     if (lookups) options = { ...options, registry: lookups.client, tags: lookups.tagsFor(model) };
     if (hadolint) options = applyHadolintConfig(options, hadolint.config);
+    options = { ...options, config: { ...options.config, goRuntime: settings.split.goRuntime } };
     const findings = lintModel(model, options);
-    const analysis: Analysis = { uri: document.uri, version: document.version, model, findings, files, fileName };
+    const analysis: Analysis = { uri: document.uri, version: document.version, model, findings, files, fileName, config: options.config ?? {} };
     this.latest.set(document.uri, { key, analysis });
     return analysis;
   }

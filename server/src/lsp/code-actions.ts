@@ -25,6 +25,11 @@ export const REVIEW: ChangeAnnotation = {
   description: 'Review the rewritten Dockerfile before applying it',
 };
 
+/** The review annotation, with what the rewrite wants the reviewer to know. */
+export function review(notes: string[] = []): ChangeAnnotation {
+  return notes.length ? { ...REVIEW, description: `${REVIEW.description}. ${notes.join('. ')}` } : REVIEW;
+}
+
 export interface FixData {
   uri: string;
   ruleId: string;
@@ -112,7 +117,7 @@ function disableAction(diagnostic: Diagnostic, analysis: Analysis, document: Tex
 export async function resolveFix(data: FixData, analysis: Analysis, document: TextDocument, options: EditOptions) {
   const finding = findingFor(analysis.findings, data.ruleId, data.range);
   if (!finding?.fix) return undefined;
-  return toWorkspaceEdit(document, await finding.fix.edits(), finding.fix.review ? { ...options, confirm: REVIEW } : options);
+  return toWorkspaceEdit(document, await finding.fix.edits(), finding.fix.review ? { ...options, confirm: review(finding.fix.notes) } : options);
 }
 
 /** All safe fixes applied until stable, as one edit of the whole document (and other files). */
@@ -139,14 +144,14 @@ export function fixAllAction(edit: NonNullable<Awaited<ReturnType<typeof fixAllE
 
 /** The whole-file split as an edit for review, or the reason it cannot be done. */
 export function splitEdit(analysis: Analysis, document: TextDocument, options: EditOptions): { edit?: WorkspaceEdit; reason?: string } {
-  const plan = planSplit(analysis.model, analysis.files);
+  const plan = planSplit(analysis.model, analysis.files, { goRuntime: analysis.config.goRuntime });
   if (!plan.ok) return { reason: plan.reason };
   const edits = minimalEdits(document.getText(), plan.text);
-  return { edit: toWorkspaceEdit(document, edits, { ...options, confirm: REVIEW }) };
+  return { edit: toWorkspaceEdit(document, edits, { ...options, confirm: review(plan.notes) }) };
 }
 
 /** A `refactor.rewrite` action anywhere in a single-stage file that can be split; its edit is resolved lazily. */
 export function splitAction(analysis: Analysis, document: TextDocument): CodeAction | undefined {
-  if (analysis.model.stages.length !== 1 || !planSplit(analysis.model, analysis.files).ok) return undefined;
+  if (analysis.model.stages.length !== 1 || !planSplit(analysis.model, analysis.files, { goRuntime: analysis.config.goRuntime }).ok) return undefined;
   return { title: SPLIT_TITLE, kind: CodeActionKind.RefactorRewrite, data: { uri: document.uri, split: true } satisfies SplitData };
 }

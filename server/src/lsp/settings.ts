@@ -9,10 +9,11 @@ export interface Settings {
   registry: RegistrySettings;
   /** Read `.hadolint.yaml` (ignored rules, severities, trusted registries, label schema) for each Dockerfile. */
   hadolintConfig: boolean;
+  split: { goRuntime: 'distroless' | 'scratch' };
 }
 
 export const DEFAULT_REGISTRY: RegistrySettings = { enabled: false, insecureRegistries: [], timeoutMs: 10_000 };
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY, hadolintConfig: true };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY, hadolintConfig: true, split: { goRuntime: 'distroless' } };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -33,6 +34,7 @@ export function normaliseSettings(raw: unknown): Settings {
     rules,
     registry: { enabled: registry.enabled === true, insecureRegistries: insecure, timeoutMs: timeout },
     hadolintConfig: value.hadolintConfig !== false,
+    split: { goRuntime: (value.split as { goRuntime?: unknown } | undefined)?.goRuntime === 'scratch' ? 'scratch' : 'distroless' },
   };
 }
 

@@ -5,7 +5,8 @@ import type { ImageRef } from '../image-ref';
 import { classifyRuns } from './classify';
 import type { Item, OriginalStage } from './original';
 import { entryFile, nodeCommand, readPackageJson, tsconfigOutDir, type NodeCommand, type PackageJson } from './package-json';
-import { builderLines, fromLine, joinStages, packageLines, settingLines, setupLines } from './render';
+import { runtimeRun } from './manifests';
+import { builderLines, fromLine, joinStages, settingLines } from './render';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
 
 type Manager = 'npm' | 'yarn' | 'yarn-berry' | 'pnpm';
@@ -153,8 +154,7 @@ export function nodeSplit(ctx: SplitContext): SplitResult {
     ...(setsNodeEnv ? [] : ['ENV NODE_ENV=production']),
     ...settingLines(original, ['ENV']),
     ...start.env.map(([k, v]) => `ENV ${k}=${/^[\w@%+=:,./-]*$/.test(v) ? v : JSON.stringify(v)}`),
-    ...packageLines(runs, family),
-    ...setupLines(runs),
+    ...runtimeRun(family, family === 'apk' ? runs.runtimePackages.apk : runs.runtimePackages.apt, runs.setup),
     ...copies,
     ...settingLines(original, ['EXPOSE', 'VOLUME', 'LABEL', 'STOPSIGNAL', 'HEALTHCHECK']),
     `USER ${user}`,

@@ -4,7 +4,6 @@ import type { DependencyInstall } from '../ecosystems';
 import { dependencyInstall } from '../ecosystems';
 import type { DockerfileModel } from '../model';
 import type { Item, OriginalStage } from './original';
-import type { RunClassification } from './classify';
 
 /** Instructions that only matter in the image that runs; they leave the builder. */
 const RUNTIME_ONLY = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'VOLUME', 'LABEL', 'STOPSIGNAL', 'ONBUILD']);
@@ -60,22 +59,6 @@ export function builderLines(model: DockerfileModel, original: OriginalStage, op
   });
   lines.push(...(options.append ?? []));
   return lines;
-}
-
-/** `RUN` lines installing the runtime's system packages with the cache cleaned up in the same layer. */
-export function packageLines(runs: RunClassification, family: 'apt' | 'apk'): string[] {
-  const apt = runs.runtimePackages.apt;
-  const apk = runs.runtimePackages.apk;
-  if (family === 'apt' && apt.length) {
-    return [`RUN apt-get update && \\`, `    apt-get install -y --no-install-recommends ${apt.join(' ')} && \\`, '    rm -rf /var/lib/apt/lists/*'];
-  }
-  if (family === 'apk' && apk.length) return [`RUN apk add --no-cache ${apk.join(' ')}`];
-  return [];
-}
-
-export function setupLines(runs: RunClassification): string[] {
-  if (runs.setup.length === 0) return [];
-  return [`RUN ${runs.setup.join(' && \\\n    ')}`];
 }
 
 /** `ENV`, `ARG`, `EXPOSE`, `LABEL`, `VOLUME`, `STOPSIGNAL` of the original, as written, with their comments. */

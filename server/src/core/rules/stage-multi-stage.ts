@@ -29,7 +29,7 @@ export default defineRule({
     differences:
       'The fix rewrites the file for the detected ecosystem (Node/TypeScript services, static front-ends served by an unprivileged nginx, …) from the Dockerfile and its build context (package.json, lockfiles, tsconfig.json, framework configuration). When it cannot produce a correct result — an unknown ecosystem, a build output it cannot locate, `ONBUILD`, a `RUN` whose purpose at run time is unclear — it offers no fix and the message says why.',
   },
-  check({ model, files, report }) {
+  check({ model, files, config, report }) {
     if (model.stages.length === 0 || !model.stages.every((s) => s.shipped)) return;
     for (const { instr, script, command } of commandsIn(model, 'shipped-stages')) {
       if (instr.onbuild || script.commands.some(removesPackages)) continue;
@@ -37,12 +37,12 @@ export default defineRule({
       const packages = compilerPackages(command);
       if (!tool && packages.length === 0) continue;
       const what = tool ? `builds with \`${tool}\`` : `installs \`${packages.join('`, `')}\``;
-      const plan = planSplit(model, files);
+      const plan = planSplit(model, files, { goRuntime: config.goRuntime });
       const whole = { start: { line: 0, character: 0 }, end: model.positionAt(model.text.length) };
       report({
         range: command.range,
         message: `The shipped image ${what}, so the toolchain ships too; use a multi-stage build${plan.ok ? '' : ` (no automatic split: ${plan.reason})`}`,
-        fix: plan.ok ? { title: 'Split into builder and runtime stages', safety: 'unsafe', review: true, edits: () => [{ range: whole, newText: plan.text }] } : undefined,
+        fix: plan.ok ? { title: 'Split into builder and runtime stages', safety: 'unsafe', review: true, notes: plan.notes, edits: () => [{ range: whole, newText: plan.text }] } : undefined,
       });
       return;
     }
