@@ -50,6 +50,7 @@ export async function startTestServer(
     return null;
   });
   rpc.onNotification('$/progress', (p: { value: unknown }) => void client.progress!.push(p.value));
+  rpc.onNotification('$/logTrace', (p: { message: string; verbose?: string }) => void client.logs!.push(`trace: ${p.message}${p.verbose ? ` ${p.verbose}` : ''}`));
   rpc.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(() => client.settings));
   rpc.onRequest('client/registerCapability', () => null);
   rpc.onRequest('workspace/diagnostic/refresh', () => {

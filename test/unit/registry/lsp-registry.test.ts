@@ -94,10 +94,14 @@ describeWithRegistry('language server with registry lookups', () => {
       expect(docker.calls('fake')).toEqual([]);
       client.close();
       client = await startTestServer(FULL_CAPABILITIES, LOOKUPS_ON, { workspaceTrusted: true });
+      client.rpc.sendNotification('$/setTrace', { value: 'verbose' });
       open(client, 'untitled:trusted', `FROM ${secured.host}/library/node:18-bookworm\n`);
       await client.rpc.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:trusted' }, position: { line: 0, character: 12 } });
       expect(docker.calls('fake').length).toBeGreaterThan(0);
+      // The trace holds the registry's requests, and never the secret the helper handed over.
+      expect(client.logs.some((l) => l.startsWith('trace: [registry]'))).toBe(true);
       expect(client.logs.join('\n')).not.toContain('not-logged');
+      expect(client.logs.join('\n')).not.toContain(Buffer.from('someone:not-logged').toString('base64'));
     } finally {
       process.env.PATH = path;
       docker.write({});
