@@ -28,14 +28,35 @@ export function insertLinesBefore(model: DockerfileModel, instr: Instr, lines: s
   return { range: { start: at, end: at }, newText: lines.map((l) => indent + l + nl).join('') };
 }
 
+/** The delimiters of an instruction's heredocs that are never closed (their body runs to the end of the file). */
+function unclosedHeredocs(model: DockerfileModel, instr: Instr): string[] {
+  // dockerfile-ast finds no delimiter on lines that end with a lone `\r`; the instruction then still ends before the file does.
+  if (model.text.slice(model.offsetAt(instr.range.end)).trim() !== '') return [];
+  const node = instr.node as unknown as { getHeredocs?: () => Array<{ getName(): string | undefined; getDelimiterRange(): Range | null }> };
+  const lastLine = model.textOf(instr.range).split(/\r\n|\r|\n/).pop()!.replace(/^\t+/, '');
+  try {
+    return (node.getHeredocs?.() ?? []).filter((h) => h.getDelimiterRange() === null && h.getName() && h.getName() !== lastLine).map((h) => h.getName()!);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Inserts whole lines after an instruction's last line. An instruction that ends the file with a
- * dangling line continuation would swallow the new lines, so that escape character is removed.
+ * dangling line continuation would swallow the new lines, so that escape character is removed; one
+ * whose heredoc is never closed would take them as heredoc lines, so the heredoc is closed first.
  */
 export function insertLinesAfter(model: DockerfileModel, instr: Instr, lines: string[]): Edit {
   const nl = eol(model);
   const end = instr.range.end;
   const instrEnd = model.offsetAt(end);
+  const unclosed = unclosedHeredocs(model, instr);
+  if (unclosed.length > 0) {
+    const at = model.positionAt(model.text.length);
+    const before = /[\r\n]$/.test(model.text) || model.text === '' ? '' : nl;
+    const indent = indentOf(model, instr);
+    return { range: { start: at, end: at }, newText: before + unclosed.map((d) => d + nl).join('') + lines.map((l) => indent + l + nl).join('') };
+  }
   const body = model.text.slice(0, instrEnd).trimEnd();
   if (body.endsWith(model.escapeChar) && model.text.slice(instrEnd).trim() === '') {
     const indent = indentOf(model, instr);

@@ -72,6 +72,8 @@ export interface DockerfileModel {
   stageRef(ref: string): Stage | undefined;
   /** The text of a range of the document. */
   textOf(range: Range): string;
+  /** The document's lines without their line breaks (computed once). */
+  readonly lines: readonly string[];
   offsetAt(position: Position): number;
   positionAt(offset: number): Position;
 }
@@ -217,6 +219,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   }
 
   const shellCache = new Map<number, ShellScript>();
+  let lines: string[] | undefined;
   const model: DockerfileModel = {
     text,
     document,
@@ -238,6 +241,10 @@ export function parseDockerfile(text: string): DockerfileModel {
       return script;
     },
     textOf: (range) => document.getText(range),
+    get lines() {
+      lines ??= text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      return lines;
+    },
     offsetAt: (position) => document.offsetAt(position),
     positionAt: (offset) => document.positionAt(offset),
   };

@@ -48,6 +48,8 @@ export interface ShellScript {
   commands: ShellCommand[];
   /** Document offset just after the last non-blank character of the shell text. */
   end: number;
+  /** Document offsets of the script's pipelines (`a | b`), outermost first; not those inside `sh -c` strings. */
+  pipelines: Array<{ start: number; end: number }>;
 }
 
 export interface ShellWasm {
@@ -275,6 +277,7 @@ function unwrap(words: ShellWord[]): { words: ShellWord[]; wrappers: string[] } 
 interface Collected {
   commands: ShellCommand[];
   comment: boolean;
+  pipelines: Array<{ start: number; end: number }>;
 }
 
 /** A word of a command as the parser saw it, before quote removal. */
@@ -293,6 +296,7 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
   try {
     if (tree.rootNode.hasError) return undefined;
     const commands: ShellCommand[] = [];
+    const pipes: Collected['pipelines'] = [];
     let comment = false;
     /** Substitutions around the cursor, and for each node on its path whether it is one. */
     let nesting = 0;
@@ -304,13 +308,17 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
       if (substitution && ++nesting > MAX_SUBSTITUTION_NESTING) return undefined;
       if (kind === 'comment') comment = true;
       else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex);
+      else if (kind === 'pipeline') {
+        const [start, end] = docOffsets(mapped, cursor.startIndex, cursor.endIndex);
+        pipes.push({ start, end });
+      }
       if (cursor.gotoFirstChild()) {
         path.push(substitution);
         continue;
       }
       if (substitution) nesting--;
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return { commands, comment };
+        if (!cursor.gotoParent()) return { commands, comment, pipelines: pipes };
         if (path.pop()) nesting--;
       }
     }
@@ -386,7 +394,7 @@ function jsonForm(model: DockerfileModel, instr: Instr): ShellScript | undefined
   const node = instr.node as JSONInstruction;
   if (typeof node.getJSONStrings !== 'function' || !node.getOpeningBracket() || !node.getClosingBracket()) return undefined;
   const end = model.offsetAt(node.getClosingBracket()!.getRange().end);
-  const failed: ShellScript = { ok: false, execForm: true, heredoc: false, comment: false, commands: [], end };
+  const failed: ShellScript = { ok: false, execForm: true, heredoc: false, comment: false, commands: [], end, pipelines: [] };
   const strings = node.getJSONStrings();
   const words: ShellWord[] = [];
   const decoded: MappedText[] = [];
@@ -413,7 +421,7 @@ function jsonForm(model: DockerfileModel, instr: Instr): ShellScript | undefined
       commands.push(...nested.commands);
     }
   }
-  return { ok: true, execForm: true, heredoc: false, comment: false, commands, end };
+  return { ok: true, execForm: true, heredoc: false, comment: false, commands, end, pipelines: [] };
 }
 
 /** Document offset where the command of an instruction starts, after its flags. */
@@ -463,9 +471,72 @@ const SHELL_INSTRUCTIONS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 
 /** Builds the shell model of a RUN, CMD or ENTRYPOINT instruction. Never throws on odd input: it returns `ok: false`. */
 export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript {
-  const nothing: ShellScript = { ok: false, execForm: false, heredoc: false, comment: false, commands: [], end: model.offsetAt(instr.range.end) };
-  if (!SHELL_INSTRUCTIONS.has(instr.keyword)) return nothing;
+  if (!SHELL_INSTRUCTIONS.has(instr.keyword)) return computeRunShell(model, instr, undefined);
   const shell = instr.stage ? stageShell(instr.stage, instr) : undefined;
+  const base = model.offsetAt(instr.range.start);
+  const key = `${model.escapeChar}\0${shell?.join('\0') ?? ''}\0${model.text.slice(base, model.offsetAt(instr.range.end))}`;
+  const cached = scriptCache.get(key);
+  if (cached) {
+    // Most recently used last, so the oldest entry is the first one to go.
+    scriptCache.delete(key);
+    scriptCache.set(key, cached);
+    return rebase(model, cached, base);
+  }
+  const script = computeRunShell(model, instr, shell);
+  scriptCache.set(key, relative(script, base));
+  if (scriptCache.size > SCRIPT_CACHE_SIZE) scriptCache.delete(scriptCache.keys().next().value!);
+  return script;
+}
+
+/**
+ * Scripts by instruction text, with offsets relative to the instruction: while a person types,
+ * only the instruction being edited is parsed again; the others are moved to their new offsets.
+ */
+const scriptCache = new Map<string, RelativeScript>();
+const SCRIPT_CACHE_SIZE = 4000;
+
+interface RelativeWord {
+  value: string;
+  raw: string;
+  static: boolean;
+  start: number;
+  end: number;
+}
+
+interface RelativeScript extends Omit<ShellScript, 'commands'> {
+  commands: Array<{ words: RelativeWord[]; wrappers: string[]; start: number; end: number }>;
+}
+
+function relative(script: ShellScript, base: number): RelativeScript {
+  const word = (w: ShellWord): RelativeWord => ({ value: w.value, raw: w.raw, static: w.static, start: w.start - base, end: w.end - base });
+  return {
+    ...script,
+    end: script.end - base,
+    pipelines: script.pipelines.map((p) => ({ start: p.start - base, end: p.end - base })),
+    commands: script.commands.map((c) => ({ words: c.words.map(word), wrappers: c.wrappers, start: c.start - base, end: c.end - base })),
+  };
+}
+
+function rebase(model: DockerfileModel, script: RelativeScript, base: number): ShellScript {
+  return {
+    ...script,
+    end: script.end + base,
+    pipelines: script.pipelines.map((p) => ({ start: p.start + base, end: p.end + base })),
+    commands: script.commands.map((c) =>
+      makeCommand(
+        model,
+        c.start + base,
+        c.end + base,
+        c.words.map((w) => makeWord(model, w.start + base, w.end + base, w.value, w.raw, w.static)),
+        c.wrappers,
+      ),
+    ),
+  };
+}
+
+function computeRunShell(model: DockerfileModel, instr: Instr, shell: string[] | undefined): ShellScript {
+  const nothing: ShellScript = { ok: false, execForm: false, heredoc: false, comment: false, commands: [], end: model.offsetAt(instr.range.end), pipelines: [] };
+  if (!SHELL_INSTRUCTIONS.has(instr.keyword)) return nothing;
   const json = jsonForm(model, instr);
   if (json) return json;
   if (shell && !SHELLS.has(baseCommandName(shell[0] ?? ''))) return nothing;
@@ -475,7 +546,7 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
   const end = mapped.map.end(lastChar);
   const collected = collectCommands(model, mapped, 0);
   if (!collected) return { ...nothing, heredoc: mapped.heredoc, end };
-  return { ok: true, execForm: false, heredoc: mapped.heredoc, comment: collected.comment, commands: collected.commands, end };
+  return { ok: true, execForm: false, heredoc: mapped.heredoc, comment: collected.comment, commands: collected.commands, end, pipelines: collected.pipelines };
 }
 
 /** Builtins that change the shell itself for the commands after them. */
@@ -493,6 +564,16 @@ export interface ShellTopLevel {
  * exec form, heredocs and shell that does not parse.
  */
 export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLevel | undefined {
+  let cache = topLevelCache.get(model);
+  if (!cache) topLevelCache.set(model, (cache = new Map()));
+  if (!cache.has(instr)) cache.set(instr, readTopLevel(model, instr));
+  return cache.get(instr);
+}
+
+/** Each script's top level is read once per model: a rule asks for it for every pair of `RUN`s. */
+const topLevelCache = new WeakMap<DockerfileModel, Map<Instr, ShellTopLevel | undefined>>();
+
+function readTopLevel(model: DockerfileModel, instr: Instr): ShellTopLevel | undefined {
   const script = model.shell(instr);
   if (!parser || !script.ok || script.execForm || script.heredoc) return undefined;
   const mapped = shellText(model, instr);
@@ -580,24 +661,5 @@ export function isSubcommand(command: ShellCommand, names: string[], subcommands
  */
 export function pipelines(model: DockerfileModel, instr: Instr): Array<{ start: number; end: number }> {
   const script = model.shell(instr);
-  if (!parser || !script.ok || script.execForm) return [];
-  const mapped = shellText(model, instr);
-  const tree = mapped && parser.parse(mapped.text);
-  if (!tree) return [];
-  try {
-    const found: Array<{ start: number; end: number }> = [];
-    // Pre-order with a stack rather than recursion: lists nest as deep as they are long.
-    const stack = [tree.rootNode];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.type === 'pipeline') {
-        const [start, end] = docOffsets(mapped, node.startIndex, node.endIndex);
-        found.push({ start, end });
-      }
-      const children = node.namedChildren;
-      for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]!);
-    }
-    return found.map(({ start, end }) => ({ start, end }));
-  } finally {
-    tree.delete();
-  }
+  return script.ok && !script.execForm ? script.pipelines : [];
 }

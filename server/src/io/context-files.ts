@@ -5,38 +5,52 @@ import type { ContextFiles } from '../core/types';
 
 const MAX_CONTEXT_FILE = 1024 * 1024;
 
+/**
+ * The build context on disk. Each answer is read once and remembered for the object's lifetime,
+ * so one analysis (or a few, in the editor) does not read the same file or folder twice.
+ */
 export function diskContext(dir: string): ContextFiles {
   const resolve = (rel: string) => {
     const full = path.resolve(dir, rel);
     return full === dir || full.startsWith(dir + path.sep) ? full : undefined;
   };
+  const reads = new Map<string, string | undefined>();
+  const exists = new Map<string, boolean>();
+  const lists = new Map<string, string[] | undefined>();
+  const remember = <T>(cache: Map<string, T>, key: string, compute: () => T): T => {
+    if (!cache.has(key)) cache.set(key, compute());
+    return cache.get(key) as T;
+  };
   return {
-    read(rel) {
-      const full = resolve(rel);
-      if (!full) return undefined;
-      try {
-        if (statSync(full).size > MAX_CONTEXT_FILE) return undefined;
-        return readFileSync(full, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    exists(rel) {
-      const full = resolve(rel);
-      try {
-        return full !== undefined && statSync(full).isFile();
-      } catch {
-        return false;
-      }
-    },
-    list(rel) {
-      const full = resolve(rel || '.');
-      try {
-        return full === undefined ? undefined : readdirSync(full);
-      } catch {
-        return undefined;
-      }
-    },
+    read: (rel) =>
+      remember(reads, rel, () => {
+        const full = resolve(rel);
+        if (!full) return undefined;
+        try {
+          if (statSync(full).size > MAX_CONTEXT_FILE) return undefined;
+          return readFileSync(full, 'utf8');
+        } catch {
+          return undefined;
+        }
+      }),
+    exists: (rel) =>
+      remember(exists, rel, () => {
+        const full = resolve(rel);
+        try {
+          return full !== undefined && statSync(full).isFile();
+        } catch {
+          return false;
+        }
+      }),
+    list: (rel) =>
+      remember(lists, rel, () => {
+        const full = resolve(rel || '.');
+        try {
+          return full === undefined ? undefined : readdirSync(full);
+        } catch {
+          return undefined;
+        }
+      }),
   };
 }
 

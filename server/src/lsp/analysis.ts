@@ -39,8 +39,12 @@ export function fileLocation(uri: string): { dir: string; name: string } | undef
   }
 }
 
+/** How long files read from disk are reused between analyses. */
+const DISK_TTL_MS = 2000;
+
 export class Analyzer {
   private readonly latest = new Map<string, { key: string; analysis: Analysis }>();
+  private readonly disk = new Map<string, { at: number; value: unknown }>();
 
   constructor(
     private readonly onRuleError: (ruleId: string, error: unknown) => void,
@@ -55,12 +59,12 @@ export class Analyzer {
   analyse(document: TextDocument, settings: Settings, lookups?: RegistryLookups): Analysis {
     const location = fileLocation(document.uri);
     // Read on every analysis (a few stat calls), so edits to the file apply without a restart.
-    const hadolint = location && settings.hadolintConfig ? loadHadolintConfig(location.dir) : undefined;
+    const hadolint = location && settings.hadolintConfig ? this.recent(`hadolint:${location.dir}`, () => loadHadolintConfig(location.dir)) : undefined;
     if (hadolint?.errors.length) this.onConfigProblems?.(hadolint);
     const key = `${document.version}:${JSON.stringify(settings.rules)}:${settings.split.goRuntime}:${JSON.stringify(hadolint?.config ?? null)}:${lookups ? lookups.version : '-'}`;
     const cached = this.latest.get(document.uri);
     if (cached && cached.key === key) return cached.analysis;
-    const files = location ? diskContext(location.dir) : NO_FILES;
+    const files = location ? this.recent(`context:${location.dir}`, () => diskContext(location.dir)) : NO_FILES;
     const fileName = location?.name ?? 'Dockerfile';
     const model = parseDockerfile(document.getText());
     let options: LintOptions = { files, fileName, severities: settings.rules, onRuleError: this.onRuleError };
@@ -75,5 +79,24 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.latest.delete(uri);
+  }
+
+  /** Forgets what was read from disk (files of a build context changed). */
+  forgetFiles(): void {
+    this.disk.clear();
+    this.latest.clear();
+  }
+
+  /**
+   * What was read from disk in the last moments: while a person types, each keystroke's analysis
+   * reuses the build context and hadolint configuration read for the previous one.
+   */
+  private recent<T>(key: string, read: () => T): T {
+    const now = Date.now();
+    const hit = this.disk.get(key);
+    if (hit && now - hit.at < DISK_TTL_MS) return hit.value as T;
+    const value = read();
+    this.disk.set(key, { at: now, value });
+    return value;
   }
 }

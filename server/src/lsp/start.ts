@@ -132,6 +132,13 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(({ document }) => {
     if (!pull) void push(document.uri);
   });
+  // The client watches `.dockerignore` files; a change there must reach the next analysis.
+  connection.onDidChangeWatchedFiles(() => {
+    analyzer.forgetFiles();
+    if (pull) refreshDiagnostics(connection);
+    else for (const document of documents.all()) void push(document.uri);
+  });
+
   documents.onDidClose(({ document }) => {
     analyzer.forget(document.uri);
     settings.forget(document.uri);

@@ -6,6 +6,7 @@ import type { ShellCommand } from '../shell';
 import { compilerPackages, toolchainUse } from '../toolchains';
 import type { Item } from './original';
 
+/** What the original's `RUN`s mean for the runtime stage. */
 export interface RunClassification {
   /** System packages the runtime stage must install too, per package manager. */
   runtimePackages: { apt: string[]; apk: string[] };
@@ -20,14 +21,14 @@ const BUILDER_ONLY = new Set(['rm', 'echo', 'ls', 'true', 'cat', 'printf', 'test
 /** Packages that only building needs, for every ecosystem. */
 const BUILD_TOOLS = /^(git|curl|wget|pkg-config|autoconf|automake|libtool|ca-certificates|gnupg|unzip|xz-utils|bzip2|patch|file|dpkg-dev|.*-dev|.*-devel)$/;
 
-function installedPackages(command: ShellCommand): string[] | undefined {
+/** The packages an `apt-get install` or `apk add` installs (versions dropped, option values skipped), or undefined for other commands. */
+export function installedPackages(command: ShellCommand): string[] | undefined {
   const install = aptCommand(command, ['install']) ?? apkAdd(command);
   if (!install) return undefined;
   const after = command.args.slice(command.args.indexOf(install) + 1);
   const values = after.map((w) => w.value);
-  const virtual = values.indexOf('--virtual');
   return after
-    .filter((w, i) => !w.value.startsWith('-') && !(virtual >= 0 && i === virtual + 1) && !(['-t', '-o'].includes(values[i - 1] ?? '')))
+    .filter((w, i) => !w.value.startsWith('-') && !['-t', '-o', '--virtual', '-X', '--repository'].includes(values[i - 1] ?? ''))
     .map((w) => w.value.replace(/[=<>~].*$/, ''));
 }
 

@@ -7,33 +7,21 @@
 import { imageFamily } from '../base-images';
 import { subcommandWord } from '../package-managers';
 import type { ShellCommand } from '../shell';
+import { compiledBuilder } from './builder-stage';
+import { followOutputs } from './build-outputs';
 import { classifyRuns } from './classify';
-import { projectDirOf } from './go';
-import {
-  basename,
-  compiledBuilder,
-  contextCopies,
-  contextPath,
-  dotnetProjectFiles,
-  editedText,
-  execForm,
-  findCommands,
-  followOutputs,
-  healthcheckNeeds,
-  joinPath,
-  readDotnetProject,
-  readStart,
-  runtimePackages,
-  runtimeRun,
-  runtimeSettings,
-  uneditable,
-  userPlan,
-  workdirsOf,
-  type DotnetProject,
-} from './manifests';
+import { contextCopies, projectDirOf } from './context-copies';
+import { dotnetProjectFiles, readDotnetProject, type DotnetProject } from './dotnet-project';
+import { healthcheckNeeds } from './health-check';
 import type { Item } from './original';
+import { basename, contextPath, joinPath } from './paths';
 import { fromLine, joinStages } from './render';
+import { editedText, findCommands, uneditable } from './run-commands';
+import { runtimePackages, runtimeRun, runtimeSettings } from './runtime-stage';
+import { userPlan } from './runtime-user';
+import { execForm, readStart } from './start-command';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
+import { workdirsOf } from './workdirs';
 
 const DOTNET_BUILD_ONLY = /^(dotnet-sdk.*|git|unzip|clang|zlib1g-dev|nodejs|npm)$/;
 /** Variables only the SDK reads. */

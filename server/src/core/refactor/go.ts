@@ -5,38 +5,21 @@
  */
 import { subcommandWord } from '../package-managers';
 import type { ShellCommand, ShellWord } from '../shell';
-import { classifyRuns } from './classify';
-import {
-  basename,
-  compiledBuilder,
-  contextCopies,
-  editedText,
-  findCommands,
-  followOutputs,
-  installedPackages,
-  joinPath,
-  pathWithin,
-  prefixAssignments,
-  readGoMod,
-  readStart,
-  resolveProgram,
-  runtimeFolders,
-  runtimeSettings,
-  setsEnv,
-  startLines,
-  uneditable,
-  workdirsOf,
-  type FoundCommand,
-  type Start,
-} from './manifests';
-import type { Item } from './original';
-import { fromLine, joinStages } from './render';
+import { binaryRuntime, DISTROLESS_STATIC } from './binary-runtime';
+import { compiledBuilder } from './builder-stage';
+import { followOutputs, resolveProgram } from './build-outputs';
+import { installedPackages } from './classify';
+import { contextCopies, projectDirOf } from './context-copies';
+import { readGoMod } from './go-mod';
+import { basename, joinPath } from './paths';
+import { joinStages } from './render';
+import { editedText, findCommands, prefixAssignments, uneditable } from './run-commands';
+import { folderCopies } from './runtime-folders';
+import { setsEnv } from './runtime-stage';
+import { readStart } from './start-command';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
+import { workdirsOf } from './workdirs';
 
-export const DISTROLESS_STATIC = 'gcr.io/distroless/static-debian12:nonroot';
-/** distroless's `nonroot` user, by number so that `runAsNonRoot` can verify it. */
-export const NONROOT = '65532:65532';
-const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Directories on the default `PATH` of the Go images. */
 const PATH_DIRS = ['/go/bin', '/usr/local/go/bin', '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 /** Packages that only building needs. */
@@ -99,77 +82,6 @@ function defaultName(ctx: SplitContext, args: GoBuildArgs, projectDir: string | 
   const parts = importPath.split('/');
   const last = parts[parts.length - 1];
   return /^v\d+$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
-}
-
-/**
- * The runtime stage shared by the native-binary ecosystems (Go, Rust): the binary at `/app/<name>`,
- * the folders read at run time, and the original's settings, in a distroless (or scratch) image.
- * Returns a refusal when the original needs a shell, packages or setup there.
- */
-export function binaryRuntime(
-  ctx: SplitContext,
-  options: {
-    image: string;
-    scratch: boolean;
-    binary: string;
-    start: Start;
-    folders: string[];
-    /** `RUN`s that only build and move the binary. */
-    handled: Set<Item>;
-    buildOnlyEnv: RegExp;
-    buildOnly: RegExp;
-    what: string;
-  },
-): { lines: string[]; notes: string[] } | string {
-  const { model, original } = ctx;
-  const name = basename(options.binary);
-  const runs = classifyRuns(model, original.items.filter((i) => !options.handled.has(i)), (p) => options.buildOnly.test(p));
-  if (runs.unknown) return runs.unknown;
-  const packages = [...runs.runtimePackages.apt, ...runs.runtimePackages.apk].filter((p) => !(p === 'tzdata' && !options.scratch));
-  if (packages.length) return `the runtime needs \`${packages.join('`, `')}\`, and ${options.what} has no package manager`;
-  const notes: string[] = [];
-  const users = runs.setup.filter((s) => /^(useradd|groupadd|adduser|addgroup)\b/.test(s));
-  const otherSetup = runs.setup.find((s) => !users.includes(s));
-  if (otherSetup) return `\`${otherSetup.split(/\s+/).slice(0, 3).join(' ')}\` prepares the file system, and ${options.what} has no shell to repeat it`;
-  const health = original.runtimeSettings.find((i) => i.keyword === 'HEALTHCHECK');
-  if (health && !/^HEALTHCHECK\s+NONE\b/i.test(health.text)) return `the \`HEALTHCHECK\` needs a shell or tools such as \`curl\`, and ${options.what} has none`;
-  const originalUser = original.user?.instr.node.getArgumentsContent()?.trim();
-  if (originalUser && !/^(root|0)(:.*)?$/.test(originalUser)) notes.push(`the user \`${originalUser}\` is replaced by ${options.scratch ? 'uid' : "distroless's `nonroot`"} 65532`);
-  const lines = [
-    fromLine(original, options.image),
-    ...runtimeSettings(original, ['ARG']),
-    'WORKDIR /app',
-    ...runtimeSettings(original, ['ENV'], options.buildOnlyEnv),
-    ...(options.scratch ? [`COPY --from=builder ${CA_BUNDLE} /etc/ssl/certs/`] : []),
-    `COPY --from=builder ${options.binary} /app/${name}`,
-    ...options.folders,
-    ...runtimeSettings(original, ['EXPOSE', 'VOLUME', 'LABEL', 'STOPSIGNAL']),
-    `USER ${NONROOT}`,
-    ...startLines(options.start, [`/app/${name}`]),
-  ];
-  if (options.scratch) notes.push('scratch has no shell, `/tmp` or time zone data; the CA certificates are copied from the builder');
-  if (options.folders.length) notes.push(`${options.folders.length === 1 ? 'a folder' : 'folders'} the application may read at run time ${options.folders.length === 1 ? 'is' : 'are'} copied next to the binary; drop ${options.folders.length === 1 ? 'it' : 'them'} if ${options.folders.length === 1 ? 'it is' : 'they are'} embedded`);
-  return { lines, notes };
-}
-
-/**
- * Folders of the project that an application may read at run time (templates, static files,
- * migrations…), as `COPY --from=builder` lines; folders holding `sourceExt` files are packages of
- * the program, not data.
- */
-export function folderCopies(ctx: SplitContext, projectDir: string | undefined, buildDir: string | undefined, sourceExt: string): string[] {
-  if (projectDir === undefined || buildDir === undefined) return [];
-  return runtimeFolders(ctx.files, projectDir)
-    .filter((f) => !(ctx.files.list(projectDir ? `${projectDir}/${f}` : f) ?? []).some((e) => e.endsWith(sourceExt)))
-    .map((f) => `COPY --from=builder ${joinPath(buildDir, f)} /app/${f}`);
-}
-
-/** The context folder a build directory holds, when a whole-context `COPY` put the context there. */
-export function projectDirOf(ctx: SplitContext, workdirs: Map<Item, string | undefined>, build: FoundCommand): { projectDir?: string; sourceDir?: string } {
-  const copies = contextCopies(ctx.model, ctx.original, workdirs).filter((c) => c.whole && c.dest !== undefined && ctx.original.items.indexOf(c.item) < ctx.original.items.indexOf(build.item));
-  const copy = copies.at(-1);
-  if (!copy || build.workdir === undefined) return {};
-  return { projectDir: pathWithin(copy.dest!, build.workdir), sourceDir: copy.dest };
 }
 
 function cgoReason(ctx: SplitContext): string | undefined {

@@ -6,30 +6,23 @@
  */
 import { imageFamily } from '../base-images';
 import type { ShellCommand } from '../shell';
+import { compiledBuilder, type WarmUp } from './builder-stage';
+import { followOutputs } from './build-outputs';
 import { classifyRuns } from './classify';
-import { folderCopies, projectDirOf } from './go';
-import {
-  basename,
-  compiledBuilder,
-  contextCopies,
-  execForm,
-  findCommands,
-  followOutputs,
-  healthcheckNeeds,
-  joinPath,
-  readGradle,
-  readPom,
-  readStart,
-  runtimePackages,
-  runtimeRun,
-  runtimeSettings,
-  userPlan,
-  workdirsOf,
-  type WarmUp,
-} from './manifests';
+import { contextCopies, projectDirOf } from './context-copies';
+import { readGradle } from './gradle-build';
+import { healthcheckNeeds } from './health-check';
 import type { OriginalStage } from './original';
+import { basename, joinPath } from './paths';
+import { readPom } from './pom-xml';
 import { fromLine, joinStages } from './render';
+import { findCommands } from './run-commands';
+import { folderCopies } from './runtime-folders';
+import { runtimePackages, runtimeRun, runtimeSettings } from './runtime-stage';
+import { userPlan } from './runtime-user';
+import { execForm, readStart } from './start-command';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
+import { workdirsOf } from './workdirs';
 
 const JAVA_BUILD_ONLY = /^(maven|gradle|ant|git|unzip|zip|openjdk-?\d+-jdk(-headless)?|default-jdk(-headless)?|openjdk\d+(-jdk)?)$/;
 /** Variables only the build tools read; `JAVA_HOME` differs between the JDK and JRE images. */

@@ -2,11 +2,13 @@
 import { imageFamily } from '../base-images';
 import { dependencyInstall } from '../ecosystems';
 import type { ImageRef } from '../image-ref';
+import { builderLines } from './builder-stage';
 import { classifyRuns } from './classify';
 import type { Item, OriginalStage } from './original';
 import { entryFile, nodeCommand, readPackageJson, tsconfigOutDir, type NodeCommand, type PackageJson } from './package-json';
-import { runtimeRun } from './manifests';
-import { builderLines, fromLine, joinStages, settingLines } from './render';
+import { fromLine, joinStages } from './render';
+import { runtimeRun, runtimeSettings, withoutDigest } from './runtime-stage';
+import { nonRootUser } from './runtime-user';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
 
 type Manager = 'npm' | 'yarn' | 'yarn-berry' | 'pnpm';
@@ -25,8 +27,8 @@ export function slimNodeImage(original: OriginalStage): string {
   const image = original.image;
   if (!isOfficialNode(image)) return original.imageText;
   const tag = image!.tag ?? 'lts';
-  if (/alpine|slim/.test(tag)) return original.imageText.replace(/@sha256:[a-f0-9]+$/, '');
-  const text = original.imageText.replace(/@sha256:[a-f0-9]+$/, '');
+  if (/alpine|slim/.test(tag)) return withoutDigest(original.imageText);
+  const text = withoutDigest(original.imageText);
   const withTag = text.includes(':') && text.lastIndexOf(':') > text.lastIndexOf('/') ? text : `${text}:lts`;
   return `${withTag}-slim`;
 }
@@ -88,9 +90,7 @@ function startCommand(ctx: SplitContext, pkg: PackageJson | undefined): NodeComm
 }
 
 function runtimeUser(original: OriginalStage): string | undefined {
-  if (isOfficialNode(original.image)) return 'node';
-  const user = original.user?.instr.node.getArgumentsContent()?.trim();
-  return user && !/^(root|0)(:.*)?$/.test(user) ? user : undefined;
+  return isOfficialNode(original.image) ? 'node' : nonRootUser(original);
 }
 
 function healthcheckPackages(original: OriginalStage): string[] {
@@ -124,7 +124,6 @@ export function nodeSplit(ctx: SplitContext): SplitResult {
   if (tsOut && outDir && tsOut.split('/')[0] !== outDir) notes.push(`tsconfig.json builds into \`${tsOut}\` but the start command runs \`${entry}\``);
 
   const builder = builderLines(model, original, {
-    name: 'builder',
     manifests: (install) => install.manifests(ctx.files, ctx.contextKnown),
     append: pruneLines(manager, original.image),
   });
@@ -149,14 +148,14 @@ export function nodeSplit(ctx: SplitContext): SplitResult {
   const setsNodeEnv = original.runtimeSettings.some((i) => i.keyword === 'ENV' && /\bNODE_ENV\b/.test(i.text));
   const runtime = [
     fromLine(original, runtimeImage),
-    ...settingLines(original, ['ARG']),
+    ...runtimeSettings(original, ['ARG']),
     `WORKDIR ${runtimeDir}`,
     ...(setsNodeEnv ? [] : ['ENV NODE_ENV=production']),
-    ...settingLines(original, ['ENV']),
+    ...runtimeSettings(original, ['ENV']),
     ...start.env.map(([k, v]) => `ENV ${k}=${/^[\w@%+=:,./-]*$/.test(v) ? v : JSON.stringify(v)}`),
     ...runtimeRun(family, family === 'apk' ? runs.runtimePackages.apk : runs.runtimePackages.apt, runs.setup),
     ...copies,
-    ...settingLines(original, ['EXPOSE', 'VOLUME', 'LABEL', 'STOPSIGNAL', 'HEALTHCHECK']),
+    ...runtimeSettings(original, ['EXPOSE', 'VOLUME', 'LABEL', 'STOPSIGNAL', 'HEALTHCHECK']),
     `USER ${user}`,
     ...(original.entrypoint ? original.entrypoint.text.split(/\r?\n/) : []),
     `CMD ${JSON.stringify(start.argv).replace(/","/g, '", "')}`,

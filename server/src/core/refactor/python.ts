@@ -8,25 +8,18 @@ import { imageFamily } from '../base-images';
 import { dependencyInstall } from '../ecosystems';
 import { pipInstall, subcommandWord } from '../package-managers';
 import type { ShellCommand } from '../shell';
-import { classifyRuns } from './classify';
-import {
-  contextCopies,
-  findCommands,
-  healthcheckNeeds,
-  installedPackages,
-  joinPath,
-  pathWithin,
-  runtimePackages,
-  runtimeRun,
-  runtimeSettings,
-  setsEnv,
-  userPlan,
-  withoutDigest,
-  workdirsOf,
-} from './manifests';
+import { builderLines } from './builder-stage';
+import { classifyRuns, installedPackages } from './classify';
+import { contextCopies } from './context-copies';
+import { healthcheckNeeds } from './health-check';
 import type { Item, OriginalStage } from './original';
-import { builderLines, fromLine, joinStages } from './render';
+import { joinPath, pathWithin } from './paths';
+import { fromLine, joinStages } from './render';
+import { findCommands } from './run-commands';
+import { runtimePackages, runtimeRun, runtimeSettings, setsEnv, withoutDigest } from './runtime-stage';
+import { userPlan } from './runtime-user';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
+import { workdirsOf } from './workdirs';
 
 const VENV = '/opt/venv';
 /** Packages that only building wheels needs. */
@@ -192,8 +185,7 @@ export function pythonSplit(ctx: SplitContext): SplitResult {
   const paths = [venv, ...targets].filter((p, i, all) => all.indexOf(p) === i && !all.some((q, j) => j !== i && q !== p && pathWithin(q, p) !== undefined));
 
   const prelude = own ? [] : [`RUN python -m venv ${VENV}`, `ENV VIRTUAL_ENV=${VENV} PATH="${VENV}/bin:$PATH"`];
-  const builder = builderLines(model, original, { name: 'builder', manifests: (install) => install.manifests(ctx.files, ctx.contextKnown) });
-  builder.splice(1, 0, ...prelude);
+  const builder = builderLines(model, original, { prelude, manifests: (install) => install.manifests(ctx.files, ctx.contextKnown) });
 
   const user = userPlan(original, family, runs.setup);
   const env = [['PYTHONDONTWRITEBYTECODE', '1'], ['PYTHONUNBUFFERED', '1']].filter(([name]) => !setsEnv(original, name)).map(([n, v]) => `${n}=${v}`);

@@ -13,28 +13,21 @@
  */
 import { subcommandWord } from '../package-managers';
 import type { ShellCommand } from '../shell';
-import { binaryRuntime, DISTROLESS_STATIC, folderCopies, projectDirOf } from './go';
-import {
-  basename,
-  compiledBuilder,
-  contextCopies,
-  contextPath,
-  editedText,
-  findCommands,
-  followOutputs,
-  installedPackages,
-  joinPath,
-  readCargoToml,
-  readStart,
-  resolveProgram,
-  setsEnv,
-  uneditable,
-  withoutDigest,
-  workdirsOf,
-} from './manifests';
+import { binaryRuntime, DISTROLESS_STATIC } from './binary-runtime';
+import { compiledBuilder } from './builder-stage';
+import { followOutputs, resolveProgram } from './build-outputs';
+import { readCargoToml } from './cargo-toml';
+import { installedPackages } from './classify';
+import { contextCopies, projectDirOf } from './context-copies';
 import type { OriginalStage } from './original';
+import { basename, contextPath, joinPath } from './paths';
 import { joinStages } from './render';
+import { editedText, findCommands, uneditable } from './run-commands';
+import { folderCopies } from './runtime-folders';
+import { setsEnv, withoutDigest } from './runtime-stage';
+import { readStart } from './start-command';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
+import { workdirsOf } from './workdirs';
 
 /** `CARGO_HOME/bin` in the official images, and their `PATH`. */
 const CARGO_BIN = '/usr/local/cargo/bin';

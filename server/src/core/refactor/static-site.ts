@@ -2,7 +2,9 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import { dependencyInstall } from '../ecosystems';
 import { readPackageJson, type PackageJson } from './package-json';
-import { builderLines, fromLine, joinStages, settingLines } from './render';
+import { builderLines } from './builder-stage';
+import { fromLine, joinStages } from './render';
+import { runtimeSettings } from './runtime-stage';
 import { refuse, type SplitContext, type SplitResult, type Splitter } from './types';
 
 /** The runtime image: nginx running as a non-root user, listening on 8080. */
@@ -86,11 +88,11 @@ export function staticSiteSplit(ctx: SplitContext): SplitResult {
   const hasInstall = original.items.some((i) => i.keyword === 'RUN' && model.shell(i.instr).commands.some((c) => dependencyInstall(c)?.ecosystem === 'node'));
   if (!hasInstall) return refuse('no `npm`, `yarn` or `pnpm` install of the dependencies was found');
 
-  const builder = builderLines(model, original, { name: 'builder', manifests: (install) => install.manifests(ctx.files, ctx.contextKnown) });
+  const builder = builderLines(model, original, { manifests: (install) => install.manifests(ctx.files, ctx.contextKnown) });
   const dir = (original.workdir ?? '').replace(/\/$/, '');
   const runtime = [
     fromLine(original, NGINX_UNPRIVILEGED),
-    ...settingLines(original, ['LABEL']),
+    ...runtimeSettings(original, ['LABEL']),
     `COPY --from=builder ${dir}/${outDir} /usr/share/nginx/html`,
     ...(config.line ? [config.line] : []),
     'EXPOSE 8080',

@@ -7,15 +7,15 @@ import type { Range } from '../types';
  * the line where the continuation ends, which is where BuildKit reports them.
  */
 export function emptyContinuationLines(model: DockerfileModel, instr: Instr): { empty: number[]; last: number } | undefined {
-  const lines = model.text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines = model.lines;
   // The text after the final line break is not a line.
-  if (lines[lines.length - 1] === '') lines.pop();
+  const count = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
   const escape = model.escapeChar === '`' ? '`' : '\\\\';
   const continues = new RegExp(`${escape}[ \\t]*$`);
   let line = instr.range.start.line;
   const empty: number[] = [];
-  if (!continues.test(lines[line] ?? '')) return undefined;
-  while (line + 1 < lines.length) {
+  if (line >= count || !continues.test(lines[line])) return undefined;
+  while (line + 1 < count) {
     line++;
     const text = lines[line];
     if (/^\s*#/.test(text)) continue;
