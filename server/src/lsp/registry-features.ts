@@ -9,7 +9,7 @@ import { smallerVariants } from '../core/image-variants';
 import type { DockerfileModel, Stage } from '../core/model';
 import { isRegistryError, type RegistryClient } from '../core/registry-types';
 import type { TagLookup } from '../core/types';
-import { createRegistryClient, type NodeRegistryClient } from '../io/registry';
+import type { NodeRegistryClient } from '../io/registry';
 import { lookUpPinnedTags } from '../io/tag-lookups';
 
 export interface RegistrySettings {
@@ -41,11 +41,16 @@ export class RegistryFeatures {
     private readonly changed: (uri: string) => void,
   ) {}
 
-  /** The client for these settings; helper programs from the Docker config run only in trusted workspaces. */
-  clientFor(settings: RegistrySettings, trusted: boolean): RegistryClient | undefined {
+  /**
+   * The client for these settings; helper programs from the Docker config run only in trusted
+   * workspaces. The HTTP client is loaded on first use, so a server with lookups off never loads it.
+   */
+  async clientFor(settings: RegistrySettings, trusted: boolean): Promise<RegistryClient | undefined> {
     if (!settings.enabled) return undefined;
     const key = JSON.stringify([settings.insecureRegistries, settings.timeoutMs, trusted]);
     if (!this.client || key !== this.clientKey) {
+      const { createRegistryClient } = await import('../io/registry');
+      if (this.client && key === this.clientKey) return this.client;
       void this.client?.close();
       this.client = createRegistryClient({
         timeoutMs: settings.timeoutMs,

@@ -56,8 +56,8 @@ export function startServer(connection: Connection): void {
     },
   );
 
-  function lookups(uri: string, config: Settings): RegistryLookups | undefined {
-    const client = registry.clientFor(config.registry, trusted);
+  async function lookups(uri: string, config: Settings): Promise<RegistryLookups | undefined> {
+    const client = await registry.clientFor(config.registry, trusted);
     return client && { client, tagsFor: (model) => registry.tagsFor(uri, model, client), version: registry.version };
   }
 
@@ -68,7 +68,9 @@ export function startServer(connection: Connection): void {
     const config = await settings.get(uri);
     // The document may have changed while settings were fetched; analyse the current version.
     const current = documents.get(uri) ?? document;
-    return { document: current, config, analysis: config.enable ? analyzer.analyse(current, config, lookups(uri, config)) : undefined };
+    const registryLookups = config.enable ? await lookups(uri, config) : undefined;
+    const latest = documents.get(uri) ?? current;
+    return { document: latest, config, analysis: config.enable ? analyzer.analyse(latest, config, registryLookups) : undefined };
   }
 
   async function diagnosticsFor(uri: string) {
@@ -85,7 +87,7 @@ export function startServer(connection: Connection): void {
 
   const editor = registerEditorFeatures(connection, documents, settings, analyzer, async (uri, position) => {
     const result = await analyse(uri);
-    const client = result && registry.clientFor(result.config.registry, trusted);
+    const client = result && (await registry.clientFor(result.config.registry, trusted));
     return result?.analysis && client ? registry.hover(result.analysis.model, position, client) : undefined;
   });
 
@@ -182,7 +184,7 @@ export function startServer(connection: Connection): void {
     const result = await analyse(uri);
     if (!result?.analysis) return;
     if (command === COMMANDS.pinAll) {
-      await pinAllCommand(connection, result.document, result.analysis.model, registry.clientFor(result.config.registry, trusted), documentChanges);
+      await pinAllCommand(connection, result.document, result.analysis.model, await registry.clientFor(result.config.registry, trusted), documentChanges);
       return;
     }
     if (command === COMMANDS.split) {
