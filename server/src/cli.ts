@@ -5,11 +5,11 @@ import { parseArgs, styleText } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { createTwoFilesPatch } from 'diff';
 import { version } from '../../package.json';
-import { allIds, idsFor } from './core/catalog';
+import { allIds } from './core/catalog';
 import { fixAll } from './core/fix';
 import { atLeast, formatJson, formatSarif, formatText, summary, type FileFindings, type TextStyle } from './core/format';
 import { applyHadolintConfig } from './core/hadolint-config';
-import { lint, type LintOptions } from './core/lint';
+import { lint, tokenIds, type LintOptions } from './core/lint';
 import type { Severity } from './core/types';
 import { diskContext } from './io/context-files';
 import { findFiles } from './io/find-files';
@@ -22,6 +22,9 @@ import { createRegistryClient, type NodeRegistryClient } from './io/registry';
 import { lookUpPinnedTags } from './io/tag-lookups';
 import { applyEdits } from './core/edits';
 import { parseDockerfile } from './core/model';
+import { shellcheckFindings, shellcheckTargets } from './core/shellcheck-map';
+import type { Finding } from './core/types';
+import { findShellcheck, ShellcheckRunner } from './io/shellcheck';
 
 /** Registries on this machine may be reached over plain HTTP. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
@@ -45,6 +48,7 @@ Options:
   --no-syntax                 skip the syntax checks
   --no-hadolint-config        do not read .hadolint.yaml (ignored, override, trustedRegistries, label-schema…)
   --go-runtime <image>        runtime for Go services in the multi-stage split: distroless (default) or scratch
+  --no-shellcheck             do not run ShellCheck on RUN scripts (it runs when \`shellcheck\` is on PATH)
 
 Registry lookups (off unless asked for; --unsafe-fixes and \`pin\` pin digests, so they look up):
   --registry                  look up pinned tags and report digests that no longer match them
@@ -71,6 +75,8 @@ interface Options {
   registry?: NodeRegistryClient;
   /** Look up pinned tags to report stale digests. */
   lookups: boolean;
+  /** ShellCheck, when it is installed and not turned off. */
+  shellcheck?: ShellcheckRunner;
   lint: LintOptions;
   paths: string[];
 }
@@ -79,7 +85,7 @@ function list(values: string[] | undefined): string[] | undefined {
   if (!values) return undefined;
   const tokens = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   for (const token of tokens) {
-    if (idsFor(token).length === 0) throw new UsageError(`unknown rule \`${token}\`; known rules: ${allIds().filter((id) => !id.startsWith('syntax-')).join(', ')}`);
+    if (tokenIds(token).length === 0) throw new UsageError(`unknown rule \`${token}\`; known rules: ${allIds().filter((id) => !id.startsWith('syntax-')).join(', ')}`);
   }
   return tokens;
 }
@@ -101,6 +107,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         'no-syntax': { type: 'boolean', default: false },
         'no-hadolint-config': { type: 'boolean', default: false },
         registry: { type: 'boolean', default: false },
+        'no-shellcheck': { type: 'boolean', default: false },
         'go-runtime': { type: 'string', default: 'distroless' },
         'insecure-registry': { type: 'string', multiple: true },
         'registry-timeout': { type: 'string' },
@@ -134,6 +141,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   return {
     command,
     registry,
+    shellcheck: v['no-shellcheck'] ? undefined : shellcheckRunner(),
     lookups: v.registry!,
     format: v.format as Options['format'],
     fix: v.fix!,
@@ -169,6 +177,15 @@ interface Outcome {
   notes: string[];
 }
 
+/** Runs an action on another file of the build context; its errors name that file (`Dockerfile: \`.dockerignore\` is read-only`). */
+function naming(rel: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    throw error instanceof InputError ? new InputError(`\`${rel}\` ${error.message}`) : error;
+  }
+}
+
 async function processFile(file: string, options: Options, outcome: Outcome): Promise<void> {
   const shown = display(file);
   const { text, bom } = readDockerfile(file);
@@ -191,6 +208,7 @@ async function processFile(file: string, options: Options, outcome: Outcome): Pr
     for (const failure of failures) outcome.warnings.add(failure.message);
     lintOptions = { ...lintOptions, tags };
   }
+  if (options.shellcheck) lintOptions = { ...lintOptions, external: await shellcheckOf(text, options.shellcheck, shown, outcome) };
   if (options.command === 'pin') {
     await pinFile(file, text, bom, options, outcome);
     push({ path: shown, findings: [] });
@@ -215,12 +233,32 @@ async function processFile(file: string, options: Options, outcome: Outcome): Pr
   }
   if (changed || fixed.files.size > 0) {
     assertWritable(file);
-    for (const rel of fixed.files.keys()) assertWritable(path.join(dir, rel));
-    for (const [rel, content] of fixed.files) writeFileAtomic(path.join(dir, rel), content);
+    for (const rel of fixed.files.keys()) naming(rel, () => assertWritable(path.join(dir, rel)));
+    for (const [rel, content] of fixed.files) naming(rel, () => writeFileAtomic(path.join(dir, rel), content));
     if (changed) writeFileAtomic(file, (bom ? '\uFEFF' : '') + fixed.text);
   }
   const after = fixed.files.size ? diskContext(dir) : files;
-  push({ path: shown, findings: lint(fixed.text, { ...lintOptions, files: after }).findings });
+  const external = options.shellcheck ? await shellcheckOf(fixed.text, options.shellcheck, shown, outcome) : undefined;
+  push({ path: shown, findings: lint(fixed.text, { ...lintOptions, files: after, external }).findings });
+}
+
+function shellcheckRunner(): ShellcheckRunner | undefined {
+  const program = findShellcheck();
+  return program ? new ShellcheckRunner(program) : undefined;
+}
+
+/** ShellCheck's findings on the file's RUN scripts; a script ShellCheck fails on is reported once, not fatal. */
+async function shellcheckOf(text: string, runner: ShellcheckRunner, shown: string, outcome: Outcome): Promise<Finding[]> {
+  const model = parseDockerfile(text);
+  const findings: Finding[] = [];
+  for (const target of shellcheckTargets(model)) {
+    try {
+      findings.push(...shellcheckFindings(model, target, await runner.check(target.shell, target.input)));
+    } catch (error) {
+      outcome.warnings.add(`${shown}:${target.instr.range.start.line + 1}: ${(error as Error).message}`);
+    }
+  }
+  return findings;
 }
 
 /** `pin`: every base image of one file pinned to its current digest, all or nothing. */

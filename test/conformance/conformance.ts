@@ -2,6 +2,8 @@
  * Conformance with hadolint's and BuildKit's own test cases: runs our linter on every case, maps
  * their rule codes to our rules through `aliases`, and scores the results against the targets.
  */
+import { shellcheckFindings, shellcheckTargets } from '../../server/src/core/shellcheck-map';
+import { findShellcheck, shellcheckSync } from '../../server/src/io/shellcheck';
 import { hasBuildkitAlias, idsFor, ruleById } from '../../server/src/core/catalog';
 import { lint, type LintOptions } from '../../server/src/core/lint';
 import { parseDockerfile } from '../../server/src/core/model';
@@ -106,7 +108,17 @@ export function checkDifferences(differences: DesignDifference[] = DIFFERENCES):
   return problems;
 }
 
+/** ShellCheck, when installed: hadolint's `shellcheck` cases expect any `SCxxxx` finding (or none). */
+const shellcheckProgram = findShellcheck();
+
+function shellcheckOf(text: string): Finding[] {
+  if (!shellcheckProgram) return [];
+  const model = parseDockerfile(text);
+  return shellcheckTargets(model).flatMap((target) => shellcheckFindings(model, target, shellcheckSync(shellcheckProgram, target.shell, target.input)));
+}
+
 export function evaluateHadolintCase(c: HadolintCase): HadolintResult {
+  if (c.rule === 'shellcheck') return evaluateShellcheckCase(c);
   const ids = idsFor(c.rule);
   const source = c.onbuild ? (c.dockerfile_onbuild ?? c.dockerfile) : c.dockerfile;
   const base = { case: c, ids, findings: [] as Finding[], text: source };
@@ -125,6 +137,16 @@ export function evaluateHadolintCase(c: HadolintCase): HadolintResult {
   const difference = DIFFERENCES.find((d) => ids.includes(d.rule) && d.alias === c.rule && d.applies({ text, model, expect: c.expect, findings: own }));
   if (difference) return { ...result, status: 'by-design', note: difference.justification };
   return { ...result, status: 'failed' };
+}
+
+function evaluateShellcheckCase(c: HadolintCase): HadolintResult {
+  const source = c.onbuild ? (c.dockerfile_onbuild ?? c.dockerfile) : c.dockerfile;
+  const text = asStageBody(`${source}\n`);
+  const base = { case: c, ids: ['SC*'], findings: [] as Finding[], text };
+  if (!shellcheckProgram) return { ...base, status: 'not-implemented' };
+  const own = lint(text, { external: shellcheckOf(text) }).findings.filter((f) => /^SC\d{4}$/.test(f.ruleId));
+  const ok = c.expect === 'catch' ? own.length > 0 : own.length === 0;
+  return { ...base, findings: own, status: ok ? 'passed' : 'failed' };
 }
 
 export function runHadolint(cases: HadolintCase[]): HadolintReport {

@@ -6,6 +6,7 @@ export const PROJECT_URL = 'https://github.com/dockerfile-optimizer/dockerfile-o
 export const DOCS_PATH = 'server/docs/rules';
 
 export function ruleDocUrl(id: string): string {
+  if (/^SC\d{4}$/.test(id)) return `https://www.shellcheck.net/wiki/${id}`;
   if (id.startsWith('syntax-')) return `${PROJECT_URL}/blob/main/${DOCS_PATH}/syntax.md#${id}`;
   return `${PROJECT_URL}/blob/main/${DOCS_PATH}/${id}.md`;
 }

@@ -81,15 +81,16 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 function sarifRule(id: string) {
   const rule = ruleById(id);
   const syntax = SYNTAX_CHECKS.find((c) => c.id === id);
-  const description = rule?.docs.description ?? `Dockerfile syntax: ${id.replace(/^syntax-/, '').replace(/-/g, ' ')}`;
+  const description =
+    rule?.docs.description ?? (/^SC\d{4}$/.test(id) ? `ShellCheck ${id} on a RUN script` : `Dockerfile syntax: ${id.replace(/^syntax-/, '').replace(/-/g, ' ')}`);
   return {
     id,
     shortDescription: { text: description },
     fullDescription: { text: rule ? `${rule.docs.description} ${rule.docs.rationale}` : description },
     helpUri: ruleDocUrl(id),
     help: { text: rule?.docs.rationale ?? description },
-    defaultConfiguration: { level: SARIF_LEVEL[rule?.severity ?? 'error'] },
-    properties: { category: rule?.category ?? 'syntax', aliases: rule?.aliases ?? syntax?.aliases ?? [], fixable: rule?.fixable ?? false },
+    defaultConfiguration: { level: SARIF_LEVEL[rule?.severity ?? (/^SC\d{4}$/.test(id) ? 'warning' : 'error')] },
+    properties: { category: rule?.category ?? (/^SC\d{4}$/.test(id) ? 'shellcheck' : 'syntax'), aliases: rule?.aliases ?? syntax?.aliases ?? [], fixable: rule?.fixable ?? false },
   };
 }
 

@@ -1,5 +1,6 @@
 /** Runs the rules and the syntax validator over one Dockerfile. */
 import { hasBuildkitAlias, idsFor, rules } from './catalog';
+import { isShellcheckCode } from './shellcheck-map';
 import { parseDockerfile, type DockerfileModel } from './model';
 import { checkOptions, readSuppressions } from './suppressions';
 import { syntaxFindings } from './syntax';
@@ -30,6 +31,11 @@ export interface LintOptions {
   buildkitCheck?: string;
   /** Honour `# hadolint ignore=` pragmas (default true; hadolint's `disable-ignore-pragma: true` sets false). */
   hadolintPragmas?: boolean;
+  /**
+   * Findings of external tools (ShellCheck's `SCxxxx`), filtered by `only`, `ignore`, severities and
+   * suppressions like the rules' own.
+   */
+  external?: Finding[];
   /** Include the validator's syntax findings (default true). */
   syntax?: boolean;
   /** Called when a rule (or the syntax validator, as `syntax`) throws; its findings are dropped and the rest still arrive. */
@@ -50,8 +56,13 @@ export const NO_FILES: ContextFiles = {
   list: () => undefined,
 };
 
+/** The ids a token stands for: our rules and validator codes by id or alias, and ShellCheck codes as themselves. */
+export function tokenIds(token: string): string[] {
+  return isShellcheckCode(token.toUpperCase()) ? [token.toUpperCase()] : idsFor(token);
+}
+
 function tokenSet(tokens: string[] | undefined): Set<string> | undefined {
-  return tokens ? new Set(tokens.flatMap((t) => idsFor(t))) : undefined;
+  return tokens ? new Set(tokens.flatMap(tokenIds)) : undefined;
 }
 
 export function comparePositions(a: Finding, b: Finding): number {
@@ -90,6 +101,11 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
       options.onRuleError?.(rule.id, error);
     }
   }
+  for (const finding of options.external ?? []) {
+    if (!enabled(finding.ruleId)) continue;
+    const severity = options.severities?.[finding.ruleId];
+    findings.push(severity && severity !== 'off' ? { ...finding, severity } : finding);
+  }
   if (options.syntax !== false) {
     let syntax: Finding[] = [];
     try {
@@ -104,7 +120,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
       findings.push(severity && severity !== 'off' ? { ...finding, severity } : finding);
     }
   }
-  const suppressions = readSuppressions(model, idsFor, hasBuildkitAlias, { buildkitCheck: options.buildkitCheck, hadolintPragmas: options.hadolintPragmas });
+  const suppressions = readSuppressions(model, tokenIds, hasBuildkitAlias, { buildkitCheck: options.buildkitCheck, hadolintPragmas: options.hadolintPragmas });
   const kept = findings.filter((f) => !suppressions.isSuppressed(f));
   // `error=true`: BuildKit fails the build on any of its checks' findings, so they are errors here too.
   const escalate = checkOptions(model, options.buildkitCheck).error;

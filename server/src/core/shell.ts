@@ -570,6 +570,28 @@ export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLev
   return cache.get(instr);
 }
 
+/** A script as the shell receives it, and where each of its characters is in the document. */
+export interface ShellSource {
+  text: string;
+  /** Document offset where the script's character `i` starts (`i` may be the script's length). */
+  docStart(i: number): number;
+  /** Document offset just after the script's character `i`. */
+  docEnd(i: number): number;
+}
+
+/**
+ * The text a POSIX shell runs for a shell-form `RUN` (continuations joined; for `RUN <<EOF`, the
+ * heredoc body), for tools that check shell code. Undefined for exec form and non-POSIX shells.
+ */
+export function shellSource(model: DockerfileModel, instr: Instr): ShellSource | undefined {
+  if (instr.keyword !== 'RUN') return undefined;
+  const script = model.shell(instr);
+  if (!script.ok || script.execForm) return undefined;
+  const mapped = shellText(model, instr);
+  if (!mapped) return undefined;
+  return { text: mapped.text, docStart: (i) => mapped.map.start(i), docEnd: (i) => mapped.map.end(i) };
+}
+
 /** Each script's top level is read once per model: a rule asks for it for every pair of `RUN`s. */
 const topLevelCache = new WeakMap<DockerfileModel, Map<Instr, ShellTopLevel | undefined>>();
 

@@ -17,6 +17,12 @@ export interface RegistryLookups {
   version: number;
 }
 
+/** Findings of an external checker (ShellCheck), known so far for a model; `version` changes with new answers. */
+export interface ExternalFindings {
+  findingsFor(uri: string, model: DockerfileModel): Finding[];
+  version: number;
+}
+
 export interface Analysis {
   uri: string;
   version: number;
@@ -56,12 +62,12 @@ export class Analyzer {
    * @param lookups registry access when lookups are enabled: the client for fixes, and the tags looked
    * up so far for this file (`version` changes when new answers arrive).
    */
-  analyse(document: TextDocument, settings: Settings, lookups?: RegistryLookups): Analysis {
+  analyse(document: TextDocument, settings: Settings, lookups?: RegistryLookups, external?: ExternalFindings): Analysis {
     const location = fileLocation(document.uri);
     // Read on every analysis (a few stat calls), so edits to the file apply without a restart.
     const hadolint = location && settings.hadolintConfig ? this.recent(`hadolint:${location.dir}`, () => loadHadolintConfig(location.dir)) : undefined;
     if (hadolint?.errors.length) this.onConfigProblems?.(hadolint);
-    const key = `${document.version}:${JSON.stringify(settings.rules)}:${settings.split.goRuntime}:${JSON.stringify(hadolint?.config ?? null)}:${lookups ? lookups.version : '-'}`;
+    const key = `${document.version}:${JSON.stringify(settings.rules)}:${settings.split.goRuntime}:${JSON.stringify(hadolint?.config ?? null)}:${lookups ? lookups.version : '-'}:${external ? external.version : '-'}`;
     const cached = this.latest.get(document.uri);
     if (cached && cached.key === key) return cached.analysis;
     const files = location ? this.recent(`context:${location.dir}`, () => diskContext(location.dir)) : NO_FILES;
@@ -69,6 +75,7 @@ export class Analyzer {
     const model = parseDockerfile(document.getText());
     let options: LintOptions = { files, fileName, severities: settings.rules, onRuleError: this.onRuleError };
     if (lookups) options = { ...options, registry: lookups.client, tags: lookups.tagsFor(model) };
+    if (external) options = { ...options, external: external.findingsFor(document.uri, model) };
     if (hadolint) options = applyHadolintConfig(options, hadolint.config);
     options = { ...options, config: { ...options.config, goRuntime: settings.split.goRuntime } };
     const findings = lintModel(model, options);

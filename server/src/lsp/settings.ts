@@ -10,10 +10,12 @@ export interface Settings {
   /** Read `.hadolint.yaml` (ignored rules, severities, trusted registries, label schema) for each Dockerfile. */
   hadolintConfig: boolean;
   split: { goRuntime: 'distroless' | 'scratch' };
+  /** Run ShellCheck on RUN scripts when it is installed (never in an untrusted workspace). */
+  shellcheck: { enabled: boolean };
 }
 
 export const DEFAULT_REGISTRY: RegistrySettings = { enabled: false, insecureRegistries: [], timeoutMs: 10_000 };
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY, hadolintConfig: true, split: { goRuntime: 'distroless' } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY, hadolintConfig: true, split: { goRuntime: 'distroless' }, shellcheck: { enabled: true } };
 
 const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -34,6 +36,7 @@ export function normaliseSettings(raw: unknown): Settings {
     rules,
     registry: { enabled: registry.enabled === true, insecureRegistries: insecure, timeoutMs: timeout },
     hadolintConfig: value.hadolintConfig !== false,
+    shellcheck: { enabled: (value.shellcheck as { enabled?: unknown } | undefined)?.enabled !== false },
     split: { goRuntime: (value.split as { goRuntime?: unknown } | undefined)?.goRuntime === 'scratch' ? 'scratch' : 'distroless' },
   };
 }

@@ -16,6 +16,7 @@ import { Analyzer, type RegistryLookups } from './analysis';
 import { refreshDiagnostics, tell } from './messages';
 import { pinAllCommand } from './pin-command';
 import { RegistryFeatures } from './registry-features';
+import { ShellcheckFeatures } from './shellcheck-features';
 import { fixAllAction, fixAllEdit, FIX_ALL_KIND, quickFixes, resolveFix, splitAction, splitEdit, wanted, type FixData, type SplitData } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { editorCapabilities, registerEditorFeatures } from './editor-features';
@@ -56,6 +57,14 @@ export function startServer(connection: Connection): void {
     },
   );
 
+  const shellcheck = new ShellcheckFeatures(
+    (line) => connection.console.log(line),
+    (uri) => {
+      if (pull) refreshDiagnostics(connection);
+      else void push(uri);
+    },
+  );
+
   async function lookups(uri: string, config: Settings): Promise<RegistryLookups | undefined> {
     const client = await registry.clientFor(config.registry, trusted);
     return client && { client, tagsFor: (model) => registry.tagsFor(uri, model, client), version: registry.version };
@@ -70,7 +79,9 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri) ?? document;
     const registryLookups = config.enable ? await lookups(uri, config) : undefined;
     const latest = documents.get(uri) ?? current;
-    return { document: latest, config, analysis: config.enable ? analyzer.analyse(latest, config, registryLookups) : undefined };
+    // ShellCheck is a program on this machine: it never runs for an untrusted workspace.
+    const external = config.shellcheck.enabled && trusted ? shellcheck : undefined;
+    return { document: latest, config, analysis: config.enable ? analyzer.analyse(latest, config, registryLookups, external) : undefined };
   }
 
   async function diagnosticsFor(uri: string) {
