@@ -9,9 +9,22 @@ export function step(message: string): void {
   console.log(`=== [${elapsed()}] ${message}`);
 }
 
-/** A message that must not be missed (skips, failures to provision). */
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...out, current];
+}
+
+/** A message that must not be missed (skips, failures to provision), boxed and wrapped at 96 columns. */
 export function banner(lines: string[]): void {
-  const width = Math.max(...lines.map((l) => l.length)) + 4;
+  const wrapped = lines.flatMap((l) => wrap(l, 96));
+  const width = Math.max(...wrapped.map((l) => l.length)) + 4;
   const rule = '#'.repeat(width);
-  console.log(['', rule, ...lines.map((l) => `# ${l.padEnd(width - 4)} #`), rule, ''].join('\n'));
+  console.log(['', rule, ...wrapped.map((l) => `# ${l.padEnd(width - 4)} #`), rule, ''].join('\n'));
 }

@@ -54,73 +54,95 @@ export function registerEditorFeatures(
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   service.setLogger({ log: (message) => connection.console.log(message) });
   const text = (uri: string) => documents.get(uri)?.getText();
-
-  connection.onCompletion(async ({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    const config = await settings.get(textDocument.uri);
-    // Tag completion asks Docker Hub; that network call happens only when registry lookups are enabled.
-    if (!config.registry.enabled) {
-      const froms = analyzer.analyse(document, config).model.ast.getFROMs();
-      if (inFromTag(froms, position.line, position.character)) return [];
+  const logged = new Set<string>();
+  /**
+   * Runs a feature of the language service; when it throws (dockerfile-ast recurses without end on some
+   * texts, such as an indented `ARG` that uses a variable), answers `fallback` and logs the error once,
+   * instead of failing the request while the user types.
+   */
+  async function guard<T>(feature: string, fallback: T, compute: () => T | Promise<T>): Promise<T> {
+    try {
+      return await compute();
+    } catch (error) {
+      const message = `${(error as Error)?.message ?? String(error)}`;
+      if (!logged.has(`${feature}\n${message}`)) {
+        logged.add(`${feature}\n${message}`);
+        connection.console.error(`${feature} failed and answered nothing: ${(error as Error)?.stack ?? message}`);
+      }
+      return fallback;
     }
-    return service.computeCompletionItems(document.getText(), position);
-  });
-  connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
-  connection.onHover(async ({ textDocument, position }) => {
-    const image = await imageHover?.(textDocument.uri, position);
-    if (image) return image;
-    const content = text(textDocument.uri);
-    return content === undefined ? null : service.computeHover(content, position);
-  });
+  }
+
+  connection.onCompletion(({ textDocument, position }) =>
+    guard('Completion', [], async () => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return [];
+      const config = await settings.get(textDocument.uri);
+      // Tag completion asks Docker Hub; that network call happens only when registry lookups are enabled.
+      if (!config.registry.enabled) {
+        const froms = analyzer.analyse(document, config).model.ast.getFROMs();
+        if (inFromTag(froms, position.line, position.character)) return [];
+      }
+      return service.computeCompletionItems(document.getText(), position);
+    }),
+  );
+  connection.onCompletionResolve((item) => guard('Completion resolve', item, () => service.resolveCompletionItem(item)));
+  connection.onHover(({ textDocument, position }) =>
+    guard('Hover', null, async () => {
+      const image = await imageHover?.(textDocument.uri, position);
+      if (image) return image;
+      const content = text(textDocument.uri);
+      return content === undefined ? null : service.computeHover(content, position);
+    }),
+  );
   connection.onDocumentFormatting(({ textDocument, options }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.format(content, options);
+    return content === undefined ? [] : guard('Formatting', [], () => service.format(content, options));
   });
   connection.onDocumentRangeFormatting(({ textDocument, range, options }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.formatRange(content, range, options);
+    return content === undefined ? [] : guard('Range formatting', [], () => service.formatRange(content, range, options));
   });
   connection.onDocumentOnTypeFormatting(({ textDocument, position, ch, options }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.formatOnType(content, position, ch, options);
+    return content === undefined ? [] : guard('On-type formatting', [], () => service.formatOnType(content, position, ch, options));
   });
   connection.onDocumentSymbol(({ textDocument }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.computeSymbols(textDocument, content);
+    return content === undefined ? [] : guard('Document symbols', [], () => service.computeSymbols(textDocument, content));
   });
   connection.onFoldingRanges(({ textDocument }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.computeFoldingRanges(content);
+    return content === undefined ? [] : guard('Folding ranges', [], () => service.computeFoldingRanges(content));
   });
   connection.onDocumentHighlight(({ textDocument, position }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.computeHighlightRanges(content, position);
+    return content === undefined ? [] : guard('Highlights', [], () => service.computeHighlightRanges(content, position));
   });
   connection.onDefinition(({ textDocument, position }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? null : service.computeDefinition(textDocument, content, position);
+    return content === undefined ? null : guard('Definition', null, () => service.computeDefinition(textDocument, content, position));
   });
   connection.onPrepareRename(({ textDocument, position }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? null : service.prepareRename(content, position);
+    return content === undefined ? null : guard('Prepare rename', null, () => service.prepareRename(content, position));
   });
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? null : { changes: { [textDocument.uri]: service.computeRename(textDocument, content, position, newName) } };
+    return content === undefined ? null : guard('Rename', null, () => ({ changes: { [textDocument.uri]: service.computeRename(textDocument, content, position, newName) } }));
   });
   connection.onDocumentLinks(({ textDocument }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? [] : service.computeLinks(content);
+    return content === undefined ? [] : guard('Document links', [], () => service.computeLinks(content));
   });
-  connection.onDocumentLinkResolve((link) => service.resolveLink(link));
+  connection.onDocumentLinkResolve((link) => guard('Link resolve', link, () => service.resolveLink(link)));
   connection.languages.semanticTokens.on(({ textDocument }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? { data: [] } : service.computeSemanticTokens(content);
+    return content === undefined ? { data: [] } : guard('Semantic tokens', { data: [] }, () => service.computeSemanticTokens(content));
   });
   connection.onSignatureHelp(({ textDocument, position }) => {
     const content = text(textDocument.uri);
-    return content === undefined ? null : service.computeSignatureHelp(content, position);
+    return content === undefined ? null : guard('Signature help', null, () => service.computeSignatureHelp(content, position));
   });
   return {
     configure(init) {

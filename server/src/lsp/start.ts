@@ -35,7 +35,8 @@ export function startServer(connection: Connection): void {
   const loggedRuleErrors = new Set<string>();
   const analyzer = new Analyzer((ruleId, error) => {
     const message = (error as Error)?.stack ?? String(error);
-    const key = `${ruleId}\n${message}`;
+    // Once per rule and error message: the stack of a stack overflow differs from one keystroke to the next.
+    const key = `${ruleId}\n${(error as Error)?.message ?? message}`;
     if (loggedRuleErrors.has(key)) return;
     loggedRuleErrors.add(key);
     connection.console.error(`Rule \`${ruleId}\` failed and its findings were dropped: ${message}`);
@@ -165,7 +166,9 @@ export function startServer(connection: Connection): void {
     const options = { documentChanges };
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix, params.context.only, true)) actions.push(...quickFixes(params, analysis, document, options));
-    if (wanted(CodeActionKind.RefactorRewrite, params.context.only, true)) {
+    // The split is also the quick fix of `stage-multi-stage`: offered once, as that fix, where the diagnostic is.
+    const splitIsQuickFix = actions.some((a) => a.diagnostics?.some((d) => d.code === 'stage-multi-stage') && a.data !== undefined);
+    if (!splitIsQuickFix && wanted(CodeActionKind.RefactorRewrite, params.context.only, true)) {
       const split = splitAction(analysis, document);
       if (split) actions.push(split);
     }
@@ -204,7 +207,9 @@ export function startServer(connection: Connection): void {
         tell(connection, 'warning', `Dockerfile Optimizer cannot split this Dockerfile: ${reason}`);
         return;
       }
-      await connection.workspace.applyEdit({ label: 'Split into builder and runtime stages', edit });
+      const applied = await connection.workspace.applyEdit({ label: 'Split into builder and runtime stages', edit });
+      // The preview lists the rewrite unticked: applying with nothing ticked changes nothing, and the user should know.
+      if (!applied.applied) tell(connection, 'info', 'The Dockerfile was not split: tick the changes in the Refactor Preview, then Apply');
       return;
     }
     if (command !== COMMANDS.fixAll) return;

@@ -235,3 +235,24 @@ describe('language server', () => {
     expect(definition.range).toEqual({ start: { line: 0, character: 20 }, end: { line: 0, character: 24 } });
   });
 });
+
+describe('language server: the split', () => {
+  it('offers the split once: as the quick fix where the diagnostic is, as a rewrite elsewhere', async () => {
+    const c = await startTestServer();
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), 'dfo-split-'));
+      writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { build: 'tsc', start: 'node dist/index.js' } }));
+      writeFileSync(path.join(dir, 'package-lock.json'), '{}');
+      const uri = pathToFileURL(path.join(dir, 'Dockerfile')).toString();
+      const text = 'FROM node:18\nWORKDIR /app\nCOPY . .\nRUN npm install\nRUN npm run build\nCMD ["npm", "start"]\n';
+      c.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text } });
+      const diagnostic = (await pullDiagnostics(c, uri)).find((d) => d.code === 'stage-multi-stage')!;
+      const at = await c.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      expect(at.filter((a) => a.title === 'Split into builder and runtime stages').map((a) => a.kind)).toEqual(['quickfix']);
+      const elsewhere = await c.rpc.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+      expect(elsewhere.filter((a) => a.title === 'Split into builder and runtime stages').map((a) => a.kind)).toEqual(['refactor.rewrite']);
+    } finally {
+      c.close();
+    }
+  });
+});
