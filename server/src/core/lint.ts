@@ -109,7 +109,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
   if (options.syntax !== false) {
     let syntax: Finding[] = [];
     try {
-      syntax = syntaxFindings(model.text);
+      syntax = syntaxFindings(model.text, model.ast);
     } catch (error) {
       // The validator (dockerfile-utils over dockerfile-ast) can fail on odd input as a rule can: its findings are dropped, the rules' stay.
       options.onRuleError?.(SYNTAX_VALIDATOR, error);

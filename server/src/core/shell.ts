@@ -3,7 +3,7 @@
  * tree-sitter-bash. Handles shell form, JSON (exec) form, heredocs, line continuations with the
  * file's escape character and `sh -c` strings. Shell that does not parse yields no commands.
  */
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import type { Heredoc, JSONInstruction, Run } from 'dockerfile-ast';
 import type { Range } from './types';
 import type { DockerfileModel, Instr } from './model';
@@ -50,6 +50,8 @@ export interface ShellScript {
   end: number;
   /** Document offsets of the script's pipelines (`a | b`), outermost first; not those inside `sh -c` strings. */
   pipelines: Array<{ start: number; end: number }>;
+  /** Operators between the top-level statements and whether they change the shell; shell form only. */
+  topLevel?: ShellTopLevel;
 }
 
 export interface ShellWasm {
@@ -278,6 +280,21 @@ interface Collected {
   commands: ShellCommand[];
   comment: boolean;
   pipelines: Array<{ start: number; end: number }>;
+  topLevel: ShellTopLevel;
+}
+
+/** Nodes whose insides do not change the shell that runs the statements after them. */
+const OWN_SHELL = new Set(['subshell', 'pipeline', 'command_substitution', 'process_substitution', 'function_definition']);
+/** Statements that change the shell itself. */
+const ASSIGNMENTS = new Set(['variable_assignment', 'variable_assignments', 'declaration_command', 'unset_command']);
+
+/** What the walk needs to know about each node on the path from the root to the cursor. */
+interface PathNode {
+  substitution: boolean;
+  /** `program` or `list`: operators directly inside still join top-level statements. */
+  listLike: boolean;
+  /** Below it, nothing changes the state of the script's shell (or it was already counted). */
+  blocks: boolean;
 }
 
 /** A word of a command as the parser saw it, before quote removal. */
@@ -298,37 +315,70 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
     const commands: ShellCommand[] = [];
     const pipes: Collected['pipelines'] = [];
     let comment = false;
-    /** Substitutions around the cursor, and for each node on its path whether it is one. */
+    /** Substitutions around the cursor. */
     let nesting = 0;
-    const path: boolean[] = [];
+    /** Ancestors of the cursor that are not `program`/`list`, and that block state changes. */
+    let notLists = 0;
+    let blocked = 0;
+    const path: PathNode[] = [];
+    const operators: string[] = [];
+    let statements = 0;
+    /** `;` and `&` between top-level statements; a line break separates the others. */
+    let separators = 0;
+    let changesState = false;
     // Depth-first over the tree with one cursor: no node objects are created on the way.
     for (;;) {
       const kind = cursor.nodeType;
+      const named = cursor.nodeIsNamed;
       const substitution = SUBSTITUTIONS.has(kind);
       if (substitution && ++nesting > MAX_SUBSTITUTION_NESTING) return undefined;
+      if (path.length > 0) {
+        // The top level, for joining scripts with `&&`: statements, the operators between them, state changes.
+        const parent = path[path.length - 1];
+        if (path.length === 1 && named && kind !== 'comment') statements++;
+        if (!named && parent.listLike && notLists === 0 && (kind === '&&' || kind === '||' || kind === ';' || kind === '&')) {
+          operators.push(kind);
+          if (path.length === 1) separators++;
+        }
+        if (named && blocked === 0 && ASSIGNMENTS.has(kind)) changesState = true;
+      }
       if (kind === 'comment') comment = true;
-      else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex);
+      else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex, blocked === 0 && path.length > 0);
       else if (kind === 'pipeline') {
         const [start, end] = docOffsets(mapped, cursor.startIndex, cursor.endIndex);
         pipes.push({ start, end });
       }
+      const node: PathNode = {
+        substitution,
+        listLike: path.length === 0 || kind === 'list',
+        blocks: path.length > 0 && (OWN_SHELL.has(kind) || ASSIGNMENTS.has(kind) || kind === 'command'),
+      };
       if (cursor.gotoFirstChild()) {
-        path.push(substitution);
+        path.push(node);
+        if (!node.listLike) notLists++;
+        if (node.blocks) blocked++;
         continue;
       }
       if (substitution) nesting--;
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return { commands, comment, pipelines: pipes };
-        if (path.pop()) nesting--;
+        if (!cursor.gotoParent()) {
+          if (statements > 1 && separators < statements - 1) operators.push(';');
+          return { commands, comment, pipelines: pipes, topLevel: { operators, changesState } };
+        }
+        const left = path.pop()!;
+        if (left.substitution) nesting--;
+        if (!left.listLike) notLists--;
+        if (left.blocks) blocked--;
       }
     }
 
-    function collectCommand(start: number, end: number): void {
+    function collectCommand(start: number, end: number, topLevel: boolean): void {
       const parts: Part[] = [];
       if (cursor.gotoFirstChild()) {
         do {
           const field = cursor.currentFieldName;
           if (field === 'name' || field === 'argument') parts.push({ kind: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex });
+          if (field === 'name' && topLevel && STATE_BUILTINS.has(unquoteWord(mapped.text.slice(cursor.startIndex, cursor.endIndex)).value)) changesState = true;
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();
       }
@@ -484,7 +534,13 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
   }
   const script = computeRunShell(model, instr, shell);
   scriptCache.set(key, relative(script, base));
-  if (scriptCache.size > SCRIPT_CACHE_SIZE) scriptCache.delete(scriptCache.keys().next().value!);
+  scriptCacheChars += key.length;
+  // Bounded by count and by text: each keystroke in a long RUN adds an entry as large as that RUN.
+  while (scriptCache.size > SCRIPT_CACHE_SIZE || scriptCacheChars > SCRIPT_CACHE_CHARS) {
+    const oldest = scriptCache.keys().next().value!;
+    scriptCache.delete(oldest);
+    scriptCacheChars -= oldest.length;
+  }
   return script;
 }
 
@@ -493,7 +549,16 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
  * only the instruction being edited is parsed again; the others are moved to their new offsets.
  */
 const scriptCache = new Map<string, RelativeScript>();
+
+/** Forgets the scripts parsed so far (for measurements that must parse every file afresh). */
+export function forgetShellScripts(): void {
+  scriptCache.clear();
+  scriptCacheChars = 0;
+}
 const SCRIPT_CACHE_SIZE = 4000;
+/** Characters of instruction text the cache may hold (the scripts take a few times that). */
+const SCRIPT_CACHE_CHARS = 500_000;
+let scriptCacheChars = 0;
 
 interface RelativeWord {
   value: string;
@@ -546,7 +611,16 @@ function computeRunShell(model: DockerfileModel, instr: Instr, shell: string[] |
   const end = mapped.map.end(lastChar);
   const collected = collectCommands(model, mapped, 0);
   if (!collected) return { ...nothing, heredoc: mapped.heredoc, end };
-  return { ok: true, execForm: false, heredoc: mapped.heredoc, comment: collected.comment, commands: collected.commands, end, pipelines: collected.pipelines };
+  return {
+    ok: true,
+    execForm: false,
+    heredoc: mapped.heredoc,
+    comment: collected.comment,
+    commands: collected.commands,
+    end,
+    pipelines: collected.pipelines,
+    topLevel: mapped.heredoc ? undefined : collected.topLevel,
+  };
 }
 
 /** Builtins that change the shell itself for the commands after them. */
@@ -563,13 +637,6 @@ export interface ShellTopLevel {
  * The top level of a shell-form script, for fixes that join two scripts with `&&`. Undefined for
  * exec form, heredocs and shell that does not parse.
  */
-export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLevel | undefined {
-  let cache = topLevelCache.get(model);
-  if (!cache) topLevelCache.set(model, (cache = new Map()));
-  if (!cache.has(instr)) cache.set(instr, readTopLevel(model, instr));
-  return cache.get(instr);
-}
-
 /** A script as the shell receives it, and where each of its characters is in the document. */
 export interface ShellSource {
   text: string;
@@ -592,60 +659,9 @@ export function shellSource(model: DockerfileModel, instr: Instr): ShellSource |
   return { text: mapped.text, docStart: (i) => mapped.map.start(i), docEnd: (i) => mapped.map.end(i) };
 }
 
-/** Each script's top level is read once per model: a rule asks for it for every pair of `RUN`s. */
-const topLevelCache = new WeakMap<DockerfileModel, Map<Instr, ShellTopLevel | undefined>>();
-
-function readTopLevel(model: DockerfileModel, instr: Instr): ShellTopLevel | undefined {
+export function shellTopLevel(model: DockerfileModel, instr: Instr): ShellTopLevel | undefined {
   const script = model.shell(instr);
-  if (!parser || !script.ok || script.execForm || script.heredoc) return undefined;
-  const mapped = shellText(model, instr);
-  const tree = mapped && parser.parse(mapped.text);
-  if (!tree) return undefined;
-  try {
-    const operators: string[] = [];
-    let changesState = false;
-    const statements = tree.rootNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    for (const child of tree.rootNode.children) if (child && (child.type === ';' || child.type === '&')) operators.push(child.type);
-    if (statements.length > 1 && operators.length < statements.length - 1) operators.push(';');
-    // Both walks use a stack, not recursion: a chain of `&&` is a list nested as deep as it is long.
-    const listOperators = (root: Node): void => {
-      const stack: Array<Node | string> = [root];
-      for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-        if (typeof item === 'string') operators.push(item);
-        else if (item.type === 'list') for (const child of [...item.children].reverse()) if (child) stack.push(child.isNamed ? child : child.type);
-      }
-    };
-    const visit = (root: Node): void => {
-      const stack = [root];
-      for (let node = stack.pop(); node; node = stack.pop()) {
-        switch (node.type) {
-          case 'subshell':
-          case 'pipeline':
-          case 'command_substitution':
-          case 'process_substitution':
-          case 'function_definition':
-            continue;
-          case 'variable_assignment':
-          case 'variable_assignments':
-          case 'declaration_command':
-          case 'unset_command':
-            changesState = true;
-            continue;
-          case 'command': {
-            const name = node.childForFieldName('name');
-            if (name && STATE_BUILTINS.has(unquoteWord(name.text).value)) changesState = true;
-            continue;
-          }
-        }
-        for (const child of node.namedChildren) if (child) stack.push(child);
-      }
-    };
-    statements.forEach(listOperators);
-    statements.forEach(visit);
-    return { operators, changesState };
-  } finally {
-    tree.delete();
-  }
+  return script.ok && !script.execForm && !script.heredoc ? script.topLevel : undefined;
 }
 
 /** Whether a command has any of the given flags; short flags may be bundled (`-qy` has `-y`). */

@@ -1,4 +1,5 @@
 /** Syntax problems, reported by dockerfile-utils' validator (the one dockerfile-language-service uses). */
+import type { Dockerfile } from 'dockerfile-ast';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
 import type { Finding, Severity } from './types';
 
@@ -79,9 +80,10 @@ const SETTINGS: ValidatorSettings = {
 };
 
 /** Runs the validator; findings carry `syntax-*` ids. Codes that our rules report are left out. */
-export function syntaxFindings(text: string): Finding[] {
+/** Runs the validator; `parsed` is the same text already parsed by dockerfile-ast (it is then not parsed again). */
+export function syntaxFindings(text: string, parsed?: Dockerfile): Finding[] {
   const findings: Finding[] = [];
-  for (const d of validate(text, SETTINGS)) {
+  for (const d of validate(text, SETTINGS, parsed)) {
     const message = (typeof d.message === 'string' ? d.message : d.message.value).replace(/\.$/, '');
     if (typeof d.code === 'number' && (replaced.has(d.code) || (d.code === ValidationCode.INVALID_PORT && replacedPortFinding(message)))) continue;
     const check = typeof d.code === 'number' ? byCode.get(d.code) : undefined;
