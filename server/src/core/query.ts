@@ -19,17 +19,35 @@ export interface RunCommand {
  * The `RUN`s of the stages in scope, with the `RUN` triggers of `ONBUILD` (they run in the images
  * built from the stage; `instr.onbuild` tells them apart).
  */
-export function runsIn(model: DockerfileModel, scope: RuleScope): Instr[] {
-  return stagesIn(model, scope).flatMap((s) =>
-    s.instructions.flatMap((i) => (i.keyword === 'RUN' ? [i] : i.trigger?.keyword === 'RUN' ? [i.trigger] : [])),
+/** Per model and scope, computed once: most rules walk the same RUNs and commands. */
+const runsCache = new WeakMap<DockerfileModel, Map<RuleScope, Instr[]>>();
+const commandsCache = new WeakMap<DockerfileModel, Map<RuleScope, RunCommand[]>>();
+
+function memo<T>(cache: WeakMap<DockerfileModel, Map<RuleScope, T>>, model: DockerfileModel, scope: RuleScope, compute: () => T): T {
+  let byScope = cache.get(model);
+  if (!byScope) cache.set(model, (byScope = new Map()));
+  let value = byScope.get(scope);
+  if (value === undefined) byScope.set(scope, (value = compute()));
+  return value;
+}
+
+/** The `RUN`s of the stages in scope, `ONBUILD RUN` triggers included (shared: do not modify). */
+export function runsIn(model: DockerfileModel, scope: RuleScope): readonly Instr[] {
+  return memo(runsCache, model, scope, () =>
+    stagesIn(model, scope).flatMap((s) =>
+      s.instructions.flatMap((i) => (i.keyword === 'RUN' ? [i] : i.trigger?.keyword === 'RUN' ? [i.trigger] : [])),
+    ),
   );
 }
 
-export function commandsIn(model: DockerfileModel, scope: RuleScope): RunCommand[] {
-  return runsIn(model, scope).flatMap((instr) => {
-    const script = model.shell(instr);
-    return script.commands.map((command) => ({ instr, script, command }));
-  });
+/** Every command of the `RUN`s in scope (shared: do not modify). */
+export function commandsIn(model: DockerfileModel, scope: RuleScope): readonly RunCommand[] {
+  return memo(commandsCache, model, scope, () =>
+    runsIn(model, scope).flatMap((instr) => {
+      const script = model.shell(instr);
+      return script.commands.map((command) => ({ instr, script, command }));
+    }),
+  );
 }
 
 /** Whether a RUN mounts a cache (or tmpfs) over the given folder. */
