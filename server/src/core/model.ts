@@ -242,7 +242,8 @@ export function parseDockerfile(text: string): DockerfileModel {
     },
     textOf: (range) => document.getText(range),
     get lines() {
-      lines ??= text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+      // Line breaks as the LSP counts them (and ranges use): `\r\n`, `\n` and a lone `\r`.
+      lines ??= text.split(/\r\n|\r|\n/);
       return lines;
     },
     offsetAt: (position) => document.offsetAt(position),

@@ -17,42 +17,14 @@ export const KNOWN_ISSUES: KnownIssue[] = [
     ruleId: 'syntax',
     kinds: ['rule-error'],
     note:
-      'dockerfile-ast 0.7.1 recurses without end when the syntax validator resolves a variable in an indented global ARG: ' +
-      '`    ARG A=${B}\nFROM alpine\n` (Dockerfile.getContainingImage returns the Dockerfile itself for column 0 of a line whose ' +
-      'first instruction is indented, and resolveVariable calls itself). lint.ts now contains it (the syntax findings of that file are dropped); ' +
-      'the fix belongs in server/patches/dockerfile-ast+0.7.1.patch. The validator also fails (Run.getHeredocs: "Cannot read properties of undefined") ' +
-      'on an escaped lone `\\r` followed by a comment line: `FROM a\nRUN apk \\\r# c\nadd\n` (shell.ts now treats that RUN as unreadable).',
-  },
-  {
-    ruleId: 'stage-multi-stage',
-    kinds: ['fix-syntax-error', 'fix-all-syntax-error'],
-    note:
-      'The split copies a `--platform` flag without a value into the runtime stage: `FROM --platform r\nRUN build&npm install|cc` becomes ' +
-      '`FROM --platform r AS builder … FROM --platform nginxinc/nginx-unprivileged:1.28-alpine …`, one more syntax-flag-missing-value.',
-  },
-  {
-    ruleId: 'copy-local-files',
-    kinds: ['fix-syntax-error', 'fix-all-syntax-error'],
-    note: '"Use `COPY`" on `ADD --from=a --from=b . .` adds syntax-flag-duplicate: the validator checks COPY\'s flags but not ADD\'s, so flags that ADD ignores become errors.',
+      'dockerfile-ast 0.7.1 fails in the syntax validator (Run.getHeredocs: "Cannot read properties of undefined") ' +
+      'on an escaped lone `\\r` followed by a comment line: `FROM a\nRUN apk \\\r# c\nadd\n` (shell.ts treats that RUN as unreadable; ' +
+      'lint.ts drops the syntax findings of that file). Its endless recursion on an indented global ARG with a variable is fixed in server/patches.',
   },
   {
     ruleId: 'shell-pipefail',
     kinds: ['fix-keeps-finding', 'fix-all-diverges'],
     note: '"Run `set -o pipefail` first in this `RUN`" on `FROM alpine:3.20\nRUN v>=|c` gives `RUN set -o pipefail && v>=|c`, which is reported again (fix-all then adds it pass after pass).',
-  },
-  {
-    ruleId: 'instruction-no-empty-continuation',
-    kinds: ['fix-syntax-error', 'fix-keeps-finding', 'fix-all-syntax-error'],
-    note:
-      'Lines are counted by `\\n` only while ranges count a lone `\\r` as a line break too: on `"\\rD\\rRUN\\\\\\n\\\\\\n\\n"` (a file with a lone CR) ' +
-      '"Remove the empty line" deletes the `RUN \\` line instead (syntax-unknown-instruction), and on `"0\\r\\r\\\\\\n\\n"` it removes a line that is not the empty one and the finding stays.',
-  },
-  {
-    ruleId: 'from-platform-not-redundant',
-    kinds: ['fix-syntax-error', 'fix-all-syntax-error'],
-    note:
-      '"Remove `--platform`" exposes image errors that the validator does not check while the flag is there: `ARG BASE\nFROM --platform=${TARGETPLATFORM} ${BASE} AS build` ' +
-      'becomes `FROM ${BASE} AS build` (syntax-base-name-empty), `FROM --platform=${TARGETPLATFORM} : s` becomes `FROM : s` (syntax-invalid-reference-format). Offer the fix only when the image without the flag is valid.',
   },
   {
     ruleId: 'dnf-clean-all',
@@ -70,14 +42,6 @@ export function isKnownIssue(problem: Problem): boolean {
 
 /** Rules that take more than linear time on some input, with the inputs: the timing tests leave them out for those inputs. */
 export const SLOW_RULES: Array<{ ruleId: string; inputs: string[]; note: string }> = [
-  {
-    ruleId: 'stage-multi-stage',
-    inputs: ['50,000 commands joined by &&', 'family: commands joined by &&', 'probe'],
-    note:
-      'Quadratic in the commands of a RUN: check() calls `script.commands.some(removesPackages)` for every command of every RUN. ' +
-      '`FROM alpine\nRUN true && true && … (50,000 times)` takes 68 s of CPU in this rule alone (the rest of lint: 1.2 s); ' +
-      '`RUN apt-get install @&@&@&…` of 40 KB takes 17 s. The probe times the other rules without it.',
-  },
 ];
 
 export function slowRulesFor(input: string): string[] {

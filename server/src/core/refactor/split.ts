@@ -1,5 +1,5 @@
 /** Splitting a single-stage Dockerfile into builder and runtime stages, by ecosystem. */
-import type { DockerfileModel } from '../model';
+import { flagsOf, type DockerfileModel } from '../model';
 import type { ContextFiles } from '../types';
 import { dotnet } from './dotnet';
 import { go } from './go';
@@ -19,6 +19,7 @@ export function planSplit(model: DockerfileModel, files: ContextFiles, options: 
   const stage = model.stages[0];
   if (model.escapeChar !== '\\') return refuse('files with a custom escape character (Windows images) are not supported');
   if (stage.instructions.some((i) => i.keyword === 'ONBUILD')) return refuse('`ONBUILD` triggers cannot be moved safely');
+  if (flagsOf(stage.from).some((f) => f.getName().toLowerCase() === 'platform' && !f.getValue())) return refuse('the `--platform` flag has no value');
   if (!stage.image) return refuse(stage.resolvedImage === undefined ? 'the base image uses a variable without a default' : 'the base image is not a registry image');
   const ctx = { model, files, contextKnown: files.list('') !== undefined, stage, original: readOriginal(model, stage), options };
   const splitter = SPLITTERS.find((s) => s.detect(ctx));

@@ -6,6 +6,7 @@ const REMOTE = /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/i;
 /** Names of files `ADD` may extract: it recognises tar archives by their content, plain or compressed, so any compressed file may be one. */
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst)$/i;
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
+const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
 
 export default defineRule({
   id: 'copy-local-files',
@@ -28,7 +29,9 @@ export default defineRule({
       const sources = copyArgs(model, instr)?.sources.map((w) => w.value);
       if (!sources || sources.length === 0) continue;
       if (sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
-      const addOnly = flagsOf(instr).some((f) => ADD_ONLY_FLAGS.has(f.getName().toLowerCase()));
+      // Flags COPY does not take (or takes once) would turn into syntax errors.
+      const names = flagsOf(instr).map((f) => f.getName().toLowerCase());
+      const addOnly = names.some((n) => ADD_ONLY_FLAGS.has(n) || !COPY_FLAGS.has(n)) || new Set(names).size !== names.length;
       const keyword = instr.node.getInstructionRange();
       report({
         range: keyword,

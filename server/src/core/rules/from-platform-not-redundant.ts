@@ -30,7 +30,8 @@ export default defineRule({
         range,
         message: `\`--platform=${value}\` is the default platform of a stage`,
         fix:
-          redefined || !next
+          // Without the flag the validator checks the image, so the fix is only offered for an image it accepts.
+          redefined || !next || stage.resolvedImage === undefined || (!stage.image && !stage.isScratch && !stage.baseStage)
             ? undefined
             : { title: 'Remove `--platform`', safety: 'safe', edits: () => [{ range: { start: range.start, end: next.getRange().start }, newText: '' }] },
       });

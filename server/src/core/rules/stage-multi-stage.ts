@@ -31,8 +31,11 @@ export default defineRule({
   },
   check({ model, files, config, report }) {
     if (model.stages.length === 0 || !model.stages.every((s) => s.shipped)) return;
+    /** A RUN that builds and then removes its build packages ships no toolchain (decided once per RUN). */
+    const cleansUp = new Map<object, boolean>();
     for (const { instr, script, command } of commandsIn(model, 'shipped-stages')) {
-      if (instr.onbuild || script.commands.some(removesPackages)) continue;
+      if (!cleansUp.has(script)) cleansUp.set(script, script.commands.some(removesPackages));
+      if (instr.onbuild || cleansUp.get(script)) continue;
       const tool = toolchainUse(command);
       const packages = compilerPackages(command);
       if (!tool && packages.length === 0) continue;
