@@ -50,8 +50,9 @@ Options:
   --go-runtime <image>        runtime for Go services in the multi-stage split: distroless (default) or scratch
   --no-shellcheck             do not run ShellCheck on RUN scripts (it runs when \`shellcheck\` is on PATH)
 
-Registry lookups (off unless asked for; --unsafe-fixes and \`pin\` pin digests, so they look up):
-  --registry                  look up pinned tags and report digests that no longer match them
+Registry lookups (off unless asked for; \`pin\` always looks up):
+  --registry                  allow registry lookups: report pinned digests that no longer match their tag,
+                              and let --unsafe-fixes pin base images to their current digest
   --insecure-registry <host>  also allow this registry over plain HTTP (loopback always is); repeatable
   --registry-timeout <ms>     timeout per registry request (default: 10000)
 
@@ -134,7 +135,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (v['go-runtime'] !== 'distroless' && v['go-runtime'] !== 'scratch') throw new UsageError(`--go-runtime must be distroless or scratch, not \`${v['go-runtime']}\``);
   const timeout = v['registry-timeout'] === undefined ? 10_000 : Number(v['registry-timeout']);
   if (!Number.isInteger(timeout) || timeout <= 0) throw new UsageError(`--registry-timeout must be a positive number of milliseconds, not \`${v['registry-timeout']}\``);
-  const wantsRegistry = command === 'pin' || v.registry || v['unsafe-fixes'];
+  // The network is used only when asked for: `pin`, or `--registry` (which also lets --unsafe-fixes pin digests).
+  const wantsRegistry = command === 'pin' || v.registry;
   const registry = wantsRegistry
     ? createRegistryClient({ timeoutMs: timeout, insecureRegistries: [...LOOPBACK, ...(v['insecure-registry'] ?? [])] })
     : undefined;

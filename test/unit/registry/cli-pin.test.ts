@@ -45,9 +45,11 @@ describeWithRegistry('command-line pinning against a loopback registry', () => {
     expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8')).toContain('node:99-missing\n');
   });
 
-  it('pins under --fix --unsafe-fixes, and --registry reports a stale pin', async () => {
+  it('pins under --fix --unsafe-fixes --registry (never without --registry), and --registry reports a stale pin', async () => {
     const dir = project(`FROM ${reg.host}/library/node:18-alpine\n`);
     await runCli(['--fix', '--unsafe-fixes', '--rule', 'from-digest-pinned'], dir);
+    expect(readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), 'no lookup without --registry').toBe(`FROM ${reg.host}/library/node:18-alpine\n`);
+    await runCli(['--fix', '--unsafe-fixes', '--registry', '--rule', 'from-digest-pinned'], dir);
     const pinned = readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
     expect(pinned).toBe(`FROM ${reg.host}/library/node:18-alpine@${reg.seeded['library/node:18-alpine'].digest}\n`);
     const stale = project(`FROM ${reg.host}/library/node:18-alpine@sha256:${'0'.repeat(64)}\n`);
