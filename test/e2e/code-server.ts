@@ -114,6 +114,18 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 
 let handlersInstalled = false;
 let signalled = false;
+/** Other things a signal stops along with code-server (by name, for the message). */
+const alsoStop = new Map<() => Promise<void>, string>();
+
+/**
+ * Has a signal that ends the script (Ctrl+C, SIGTERM, SIGHUP) also run `stop` before it exits, as it
+ * stops code-server; returns the function that unregisters it (call it once the thing is stopped).
+ */
+export function stopOnSignal(name: string, stop: () => Promise<void>): () => void {
+  installExitHandlers();
+  alsoStop.set(stop, name);
+  return () => void alsoStop.delete(stop);
+}
 
 /** Whether a signal (Ctrl+C, SIGTERM, SIGHUP) is stopping code-server and this script. */
 export function stoppingOnSignal(): boolean {
@@ -130,8 +142,9 @@ function installExitHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       signalled = true;
-      console.error(`\n${signal}: stopping code-server`);
-      void Promise.all([...running].map(stopGroup)).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      console.error(`\n${signal}: stopping ${['code-server', ...alsoStop.values()].join(', ')}`);
+      const others = [...alsoStop.keys()].map((stop) => stop().catch(() => undefined));
+      void Promise.all([...[...running].map(stopGroup), ...others]).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   }
 }

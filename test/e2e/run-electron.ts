@@ -4,6 +4,8 @@
  * suite inside code-server). As with code-server, the VSIX is installed into a fresh extensions dir and
  * `extensionDevelopmentPath` is the installed folder, so the code under test is what the VSIX contains.
  *
+ * A loopback registry runs alongside for the pinning checks, as in `npm run test:e2e`.
+ *
  * Env: DFO_E2E_VSCODE_VERSION (default 1.100.3, the VS Code of code-server 4.100.3), DFO_E2E_VSIX.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { installedExtensionPath, writeUserSettings } from './code-server';
 import { snapshotCli, writeInhostExpectations } from './expectations';
 import { banner, step } from './log';
 import { skipRequested } from './provision';
+import { startE2eRegistry } from './registry';
 import { summary, type SuiteReport } from './report';
 import { extensionId, outDir, prepareInhostWorkspace, repoRoot, suitePath, vsixPath } from './workspace';
 
@@ -51,26 +54,33 @@ async function main(): Promise<number> {
   const extensionPath = installedExtensionPath(extensionsDir, extensionId());
   if (!extensionPath) throw new Error(`${extensionId()} was not installed into ${extensionsDir}`);
 
-  const workspace = prepareInhostWorkspace(path.join(dir, 'ws-inhost'));
-  const expectedFile = path.join(dir, 'expected.json');
-  await writeInhostExpectations(snapshotCli(repoRoot, path.join(dir, 'cli')), repoRoot, expectedFile);
+  step('loopback registry for the pinning checks (docker-registry, seeded)');
+  const registry = await startE2eRegistry();
+  if ('unavailable' in registry.info) banner(['NO LOOPBACK REGISTRY: THE PINNING CHECKS WILL FAIL', registry.info.unavailable]);
   const resultsFile = path.join(outDir, 'inhost-electron-results.json');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.rmSync(resultsFile, { force: true });
-
-  step('in-host suite');
   let code: number;
   try {
-    code = await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: extensionPath,
-      extensionTestsPath: suitePath,
-      extensionTestsEnv: { DFO_E2E_EXPECTED: expectedFile, DFO_E2E_RESULTS: resultsFile, DFO_E2E_EXTENSION_PATH: extensionPath },
-      launchArgs: [workspace, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-    });
-  } catch (error) {
-    console.error(`the in-host suite failed: ${error}`);
-    code = 1;
+    const workspace = prepareInhostWorkspace(path.join(dir, 'ws-inhost'), 'host' in registry.info ? registry.info.host : undefined);
+    const expectedFile = path.join(dir, 'expected.json');
+    await writeInhostExpectations(snapshotCli(repoRoot, path.join(dir, 'cli')), repoRoot, expectedFile);
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.rmSync(resultsFile, { force: true });
+
+    step('in-host suite');
+    try {
+      code = await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: suitePath,
+        extensionTestsEnv: { DFO_E2E_EXPECTED: expectedFile, DFO_E2E_RESULTS: resultsFile, DFO_E2E_EXTENSION_PATH: extensionPath, ...registry.env },
+        launchArgs: [workspace, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      });
+    } catch (error) {
+      console.error(`the in-host suite failed: ${error}`);
+      code = 1;
+    }
+  } finally {
+    await registry.stop();
   }
   if (fs.existsSync(resultsFile)) console.log(summary(JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteReport));
   fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@
  *
  * Env: DOCKERFILE_OPTIMIZER_SKIP_E2E=1 skips everything (loudly); DFO_E2E_VSIX tests another VSIX;
  * DFO_E2E_RESULTS moves the in-host report; DFO_E2E_KEEP=1 keeps the run folder (logs, workspaces)
- * even when everything passed. See test/e2e/README.md.
+ * even when everything passed. A loopback registry (docker-registry) runs alongside for the pinning
+ * checks; its host and seeded digests reach the in-host suite as DFO_E2E_REGISTRY. See test/e2e/README.md.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,7 @@ import { folderExpectations, snapshotCli, writeInhostExpectations } from './expe
 import { banner, elapsed, step } from './log';
 import { cacheDir, provision, ProvisionError, skipRequested } from './provision';
 import { summary, type SuiteReport } from './report';
+import { startE2eRegistry } from './registry';
 import { runInhost } from './run-inhost';
 import { runUi } from './ui/run-ui';
 import { extensionId, fixturesDir, outDir, prepareInhostWorkspace, prepareUiWorkspace, repoRoot, suitePath, vsixPath } from './workspace';
@@ -77,28 +79,33 @@ async function main(): Promise<number> {
   const runDir = newRunDir();
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  step(`run folder ${runDir}; expectations from the CLI (dist/cli.js)`);
-  const wsInhost = prepareInhostWorkspace(path.join(runDir, 'ws-inhost'));
-  const wsUi = prepareUiWorkspace(path.join(runDir, 'ws-ui'));
-  const expectedFile = path.join(runDir, 'expected.json');
-  // computed while the extension is installed and code-server starts
-  const cliPath = snapshotCli(repoRoot, path.join(runDir, 'cli'));
-  const expectations = Promise.all([
-    writeInhostExpectations(cliPath, repoRoot, expectedFile),
-    folderExpectations(cliPath, path.join(fixturesDir, 'ui-workspace')),
-  ]);
-  expectations.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+  step('loopback registry for the pinning checks (docker-registry, seeded)');
+  const registry = await startE2eRegistry();
+  if ('host' in registry.info) console.log(`registry at http://${registry.info.host}`);
+  else banner(['NO LOOPBACK REGISTRY: THE PINNING CHECKS WILL FAIL', registry.info.unavailable]);
 
-  const env = { DFO_E2E_EXPECTED: expectedFile, DFO_E2E_RESULTS: process.env.DFO_E2E_RESULTS || path.join(outDir, 'inhost-results.json') };
-  const instance = createInstance(tools.codeServer, runDir, env);
-  step(`install ${path.relative(repoRoot, vsix)} into code-server`);
-  const extensionPath = installExtension(instance, vsix, extensionId());
-  Object.assign(instance.env, { DFO_E2E_EXTENSION_PATH: extensionPath });
-
-  step('start code-server');
   let server: Server | undefined;
   const reports: SuiteReport[] = [];
   try {
+    step(`run folder ${runDir}; expectations from the CLI (dist/cli.js)`);
+    const wsInhost = prepareInhostWorkspace(path.join(runDir, 'ws-inhost'), 'host' in registry.info ? registry.info.host : undefined);
+    const wsUi = prepareUiWorkspace(path.join(runDir, 'ws-ui'));
+    const expectedFile = path.join(runDir, 'expected.json');
+    // computed while the extension is installed and code-server starts
+    const cliPath = snapshotCli(repoRoot, path.join(runDir, 'cli'));
+    const expectations = Promise.all([
+      writeInhostExpectations(cliPath, repoRoot, expectedFile),
+      folderExpectations(cliPath, path.join(fixturesDir, 'ui-workspace')),
+    ]);
+    expectations.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+
+    const env = { DFO_E2E_EXPECTED: expectedFile, DFO_E2E_RESULTS: process.env.DFO_E2E_RESULTS || path.join(outDir, 'inhost-results.json'), ...registry.env };
+    const instance = createInstance(tools.codeServer, runDir, env);
+    step(`install ${path.relative(repoRoot, vsix)} into code-server`);
+    const extensionPath = installExtension(instance, vsix, extensionId());
+    Object.assign(instance.env, { DFO_E2E_EXTENSION_PATH: extensionPath });
+
+    step('start code-server');
     server = await startCodeServer(instance, wsInhost);
     console.log(`code-server at ${server.base}, log ${server.log}`);
     const started = server;
@@ -115,6 +122,7 @@ async function main(): Promise<number> {
     reports.push(await suite('ui', () => runUi(started, { folder: wsUi, outDir, consoleLog: uiConsole, extensionPath, expected: uiExpected })));
   } finally {
     await server?.stop();
+    await registry.stop();
   }
 
   const failed = reports.reduce((n, r) => n + r.failed + r.skipped, 0);

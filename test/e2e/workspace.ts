@@ -1,6 +1,7 @@
 /** Repository paths and the scratch workspaces the suites open (copies, so the repository is never edited). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REGISTRY_PLACEHOLDER } from './registry-env';
 
 /** The repository root: the nearest folder above this script whose package.json is the extension's. */
 export const repoRoot = (() => {
@@ -31,11 +32,22 @@ export function extensionId(): string {
   return `${m.publisher}.${m.name}`;
 }
 
-/** The in-host suite's workspace: the fixture files plus a copy of examples/node-article. */
-export function prepareInhostWorkspace(target: string): string {
+/**
+ * The in-host suite's workspace: the fixture files plus a copy of examples/node-article and, with a
+ * loopback registry (`127.0.0.1:PORT`, a new port each run), `pin/` from fixtures/pin naming its images.
+ */
+export function prepareInhostWorkspace(target: string, registryHost?: string): string {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(path.join(fixturesDir, 'workspace'), target, { recursive: true });
   fs.cpSync(path.join(repoRoot, 'examples', 'node-article'), path.join(target, 'node-article'), { recursive: true });
+  if (registryHost) {
+    const pin = path.join(target, 'pin');
+    fs.mkdirSync(pin);
+    for (const file of fs.readdirSync(path.join(fixturesDir, 'pin'))) {
+      const template = fs.readFileSync(path.join(fixturesDir, 'pin', file), 'utf8');
+      fs.writeFileSync(path.join(pin, file), template.replaceAll(REGISTRY_PLACEHOLDER, registryHost));
+    }
+  }
   return target;
 }
 

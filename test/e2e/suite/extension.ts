@@ -8,6 +8,7 @@ import { codeOf, EXTENSION_ID, openWithDiagnostics, ours, scratchCopy, waitFor }
 export const DOCUMENTED_COMMANDS = [
   'dockerfileOptimizer.fixAll',
   'dockerfileOptimizer.convertToMultiStage',
+  'dockerfileOptimizer.pinAllDigests',
   'dockerfileOptimizer.showOutput',
   'dockerfileOptimizer.restartServer',
 ];

@@ -5,11 +5,13 @@
  *
  * The workspace holds `quick-fixes/` (fixture) and `node-article/` (a copy of the example); checks
  * work on fresh copies under `.scratch/`. $DFO_E2E_EXPECTED is what the CLI reports and fixes there.
+ * With a loopback registry ($DFO_E2E_REGISTRY) it also holds `pin/`, for the digest-pinning checks.
  */
 import { checklist, summary, writeReport } from '../report';
 import { commandChecks, activationChecks } from './extension';
 import { diagnosticChecks, fixAllChecks, quickFixChecks } from './fixes';
 import { loadExpectations } from './helpers';
+import { pinChecks } from './pin';
 import { snippetChecks } from './snippets';
 import { splitChecks } from './split';
 
@@ -24,6 +26,7 @@ export async function run(): Promise<void> {
   await fixAllChecks(list, 'quick-fixes', expectations['quick-fixes']);
   await splitChecks(list);
   await snippetChecks(list);
+  await pinChecks(list); // registry lookups on (workspace settings) only while these run
   await commandChecks(list);
 
   const report = list.report();
