@@ -32,7 +32,9 @@ const USER_SETTINGS = {
 
 export function writeUserSettings(userDataDir: string): void {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  // DFO_E2E_TRACE=1: every LSP message in the extension's output log (user-data/logs/…/Dockerfile Optimizer.log).
+  const settings = process.env.DFO_E2E_TRACE ? { ...USER_SETTINGS, 'dockerfileOptimizer.trace.server': 'verbose' } : USER_SETTINGS;
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
 }
 
 /** The folder an installed extension was unpacked to, from the extensions dir's `extensions.json`. */
