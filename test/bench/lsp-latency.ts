@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-options';
 import { ms, summarise, table } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -22,7 +23,8 @@ interface Server {
 async function startServer(): Promise<{ server: Server; startedAt: number }> {
   const startedAt = performance.now();
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Started as the extension starts it: the same Node flags.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   rpc.onRequest('client/registerCapability', () => null);

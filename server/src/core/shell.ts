@@ -556,8 +556,12 @@ export function forgetShellScripts(): void {
   scriptCacheChars = 0;
 }
 const SCRIPT_CACHE_SIZE = 4000;
-/** Characters of instruction text the cache may hold (the scripts take a few times that). */
-const SCRIPT_CACHE_CHARS = 500_000;
+/**
+ * Characters of instruction text the cache may hold. A cached script takes about 90 bytes per
+ * character, so this keeps it near 10 MB: enough for every RUN of the open files, while the
+ * versions of the RUN being typed in (one per keystroke) age out instead of filling the heap.
+ */
+const SCRIPT_CACHE_CHARS = 100_000;
 let scriptCacheChars = 0;
 
 interface RelativeWord {
