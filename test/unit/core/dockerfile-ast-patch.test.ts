@@ -3,7 +3,7 @@
  * every call. Parsing must give exactly what the unpatched scan gives, and callers must not be
  * able to change the cached arguments through the arrays they receive.
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Heredoc, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
 
@@ -44,5 +44,64 @@ describe('dockerfile-ast patch', () => {
       }
     }
     expect(checked).toBeGreaterThan(7_000);
+  });
+});
+
+/**
+ * The parser no longer builds an instruction twice to look for heredocs when its text has no `<`.
+ * Parsing with that shortcut turned off (every instruction looked at, as unpatched) must give the
+ * same Dockerfile.
+ */
+type ParserProto = { mayHaveHeredocs(start: number, end: number): boolean };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const parserProto = (require('dockerfile-ast/lib/parser') as { Parser: { prototype: ParserProto } }).Parser.prototype;
+
+function parsed(text: string) {
+  const dockerfile = DockerfileParser.parse(text);
+  return {
+    instructions: dockerfile.getInstructions().map((i) => ({
+      keyword: i.getKeyword(),
+      range: i.getRange(),
+      args: snapshot(i.getArguments()),
+      heredocs: 'getHeredocs' in i ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => [h.getName(), h.getStartRange(), h.getNameRange(), h.getContentRange(), h.getDelimiterRange()]) : [],
+    })),
+    comments: dockerfile.getComments().map((c) => [c.getContent(), c.getRange()]),
+    directives: dockerfile.getDirectives().map((d) => [d.getName(), d.getValue(), d.getRange()]),
+  };
+}
+
+function unshortcut(text: string) {
+  const own = Object.getOwnPropertyDescriptor(parserProto, 'mayHaveHeredocs');
+  expect(own, 'the patch adds Parser.prototype.mayHaveHeredocs').toBeDefined();
+  parserProto.mayHaveHeredocs = () => true;
+  try {
+    return parsed(text);
+  } finally {
+    Object.defineProperty(parserProto, 'mayHaveHeredocs', own!);
+  }
+}
+
+const HEREDOCS = [
+  'FROM alpine\nRUN <<EOF\necho hi\nEOF\nRUN echo after\n',
+  'FROM alpine\nRUN <<-EOT sh\n\techo tabbed\n\tEOT\nCOPY <<a.txt <<b.txt /dst/\nA\na.txt\nB\nb.txt\n',
+  'FROM alpine\nRUN <\\\n<EOF\necho split by a continuation\nEOF\nRUN echo x < /etc/hosts\n',
+  'FROM alpine\nONBUILD RUN <<EOF\necho trigger\nEOF\n# comment <<EOF\nRUN cat <<"EOF" > /f\nquoted\nEOF\n',
+  '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN <<EOF\r\necho win\r\nEOF\r\nRUN dir `\r\n  c:\\\r\n',
+];
+
+describe('dockerfile-ast patch: heredoc look-ahead only where a heredoc can start', () => {
+  it.each(HEREDOCS.map((text, i) => [i, text]))('parses heredoc sample %i as without the shortcut', (_, text) => {
+    expect(parsed(text)).toEqual(unshortcut(text));
+  });
+
+  it('finds the heredocs of the samples (the comparison is not vacuous)', () => {
+    expect(parsed(HEREDOCS[0]).instructions[1].heredocs.map((h) => h[0])).toEqual(['EOF']);
+    expect(parsed(HEREDOCS[1]).instructions[2].heredocs.map((h) => h[0])).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it.skipIf(!hasCorpus())('parses every corpus file as without the shortcut', () => {
+    const files = corpusDockerfiles();
+    for (const { name, text } of files) expect(parsed(text), name).toEqual(unshortcut(text));
+    expect(files.length).toBeGreaterThan(500);
   });
 });
