@@ -177,48 +177,79 @@ export function decodeJsonString(source: string, from: number, to: number): Mapp
   return { text, map };
 }
 
-/** Computes a range from document offsets only when it is first asked for (most words never need one). */
-function lazyRange(model: DockerfileModel, start: number, end: number): () => Range {
-  let cached: Range | undefined;
-  return () => (cached ??= { start: model.positionAt(start), end: model.positionAt(end) });
+/**
+ * A word of a command. Its range is computed from document offsets only when first asked for (most
+ * words never need one); a class, so that each word is one object (the scripts of a file hold
+ * thousands). `range` is a getter on the prototype: copy a word field by field, not with a spread.
+ */
+class Word implements ShellWord {
+  // #private: never enumerated, so a word prints and serialises as its data
+  readonly #model: DockerfileModel;
+  #range?: Range;
+  readonly static: boolean;
+  constructor(
+    model: DockerfileModel,
+    readonly start: number,
+    readonly end: number,
+    readonly value: string,
+    readonly raw: string,
+    isStatic: boolean,
+  ) {
+    this.#model = model;
+    this.static = isStatic;
+  }
+
+  get range(): Range {
+    return (this.#range ??= { start: this.#model.positionAt(this.start), end: this.#model.positionAt(this.end) });
+  }
+}
+
+class Command implements ShellCommand {
+  readonly #model: DockerfileModel;
+  #range?: Range;
+  readonly name: string;
+  readonly args: ShellWord[];
+  constructor(
+    model: DockerfileModel,
+    readonly start: number,
+    readonly end: number,
+    readonly words: ShellWord[],
+    readonly wrappers: string[],
+  ) {
+    this.#model = model;
+    this.name = baseCommandName(words[0].value);
+    this.args = words.slice(1);
+  }
+
+  get range(): Range {
+    return (this.#range ??= { start: this.#model.positionAt(this.start), end: this.#model.positionAt(this.end) });
+  }
 }
 
 function makeWord(model: DockerfileModel, start: number, end: number, value: string, raw: string, isStatic: boolean): ShellWord {
-  const range = lazyRange(model, start, end);
-  return {
-    value,
-    raw,
-    static: isStatic,
-    start,
-    end,
-    get range() {
-      return range();
-    },
-  };
+  return new Word(model, start, end, value, raw, isStatic);
 }
 
 function makeCommand(model: DockerfileModel, start: number, end: number, words: ShellWord[], wrappers: string[]): ShellCommand {
-  const range = lazyRange(model, start, end);
-  return {
-    name: baseCommandName(words[0].value),
-    words,
-    args: words.slice(1),
-    wrappers,
-    start,
-    end,
-    get range() {
-      return range();
-    },
-  };
+  return new Command(model, start, end, words, wrappers);
 }
 
-function docOffsets(mapped: MappedText, start: number, end: number): [number, number] {
-  const docStart = mapped.map.start(start);
-  return [docStart, end > start ? mapped.map.end(end - 1) : docStart];
+/** The document offset of the first character of [start, end) of the shell text. */
+function docStartOf(mapped: MappedText, start: number): number {
+  return mapped.map.start(start);
+}
+
+/** The document offset just after [start, end) of the shell text (its start when empty). */
+function docEndOf(mapped: MappedText, start: number, end: number): number {
+  return end > start ? mapped.map.end(end - 1) : mapped.map.start(start);
 }
 
 /** Quote removal of a shell word; not static when it holds `$` or a backtick outside single quotes. */
+/** Characters that quote removal or expansion may change; a word without any is its own value. */
+const QUOTING = /["'\\$`]/;
+
 export function unquoteWord(raw: string): { value: string; static: boolean } {
+  if (!QUOTING.test(raw)) return { value: raw, static: true };
   let value = '';
   let isStatic = true;
   let quote: '' | "'" | '"' = '';
@@ -345,8 +376,8 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
       if (kind === 'comment') comment = true;
       else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex, blocked === 0 && path.length > 0);
       else if (kind === 'pipeline') {
-        const [start, end] = docOffsets(mapped, cursor.startIndex, cursor.endIndex);
-        pipes.push({ start, end });
+        const from = cursor.startIndex;
+        pipes.push({ start: docStartOf(mapped, from), end: docEndOf(mapped, from, cursor.endIndex) });
       }
       const node: PathNode = {
         substitution,
@@ -385,13 +416,11 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
       const words = parts.map((part): ShellWord => {
         const raw = mapped.text.slice(part.start, part.end);
         const { value, static: isStatic } = WORD_KINDS.has(part.kind) ? unquoteWord(raw) : { value: raw, static: false };
-        const [docStart, docEnd] = docOffsets(mapped, part.start, part.end);
-        return makeWord(model, docStart, docEnd, value, raw, isStatic);
+        return makeWord(model, docStartOf(mapped, part.start), docEndOf(mapped, part.start, part.end), value, raw, isStatic);
       });
       const { words: real, wrappers } = unwrap(words);
       if (real.length === 0) return;
-      const [docStart, docEnd] = docOffsets(mapped, start, end);
-      const command = makeCommand(model, docStart, docEnd, real, wrappers);
+      const command = makeCommand(model, docStartOf(mapped, start), docEndOf(mapped, start, end), real, wrappers);
       commands.push(command);
       const nested = depth < MAX_DEPTH ? shellCString(command, parts) : undefined;
       if (nested) commands.push(...nested);

@@ -58,7 +58,7 @@ function goBuildArgs(command: ShellCommand): GoBuildArgs {
     const [, name, inline] = flag;
     const valueWord = inline === undefined && VALUE_FLAGS.has(name) ? args[++i] : undefined;
     const value = inline ?? valueWord?.value;
-    if (name === 'o') result.output = valueWord ?? { ...word, value: inline ?? '' };
+    if (name === 'o') result.output = valueWord ?? { value: inline ?? '', raw: word.raw, static: word.static, start: word.start, end: word.end, range: word.range };
     if (name === 'ldflags') result.ldflags = { from: word, to: valueWord ?? word, value, static: word.static && (valueWord?.static ?? true) };
     if (name === 'trimpath' && value !== 'false') result.trimpath = true;
     if (name === 'race' && value !== 'false') result.race = true;
