@@ -96,8 +96,17 @@ function shellWords(text: string, from: number, to: number, escape: string): Cop
   return words;
 }
 
-/** The arguments of a `COPY` or `ADD`; undefined for fewer than two words. */
+/** Per instruction, computed once: several rules read the same `COPY`s. */
+const copyArgsCache = new WeakMap<Instr, CopyArgs | null>();
+
+/** The arguments of a `COPY` or `ADD` (shared: do not modify); undefined for fewer than two words. */
 export function copyArgs(model: DockerfileModel, instr: Instr): CopyArgs | undefined {
+  let args = copyArgsCache.get(instr);
+  if (args === undefined) copyArgsCache.set(instr, (args = computeCopyArgs(model, instr) ?? null));
+  return args ?? undefined;
+}
+
+function computeCopyArgs(model: DockerfileModel, instr: Instr): CopyArgs | undefined {
   if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') return undefined;
   const node = instr.node as JSONInstruction;
   const isJson = typeof node.getJSONStrings === 'function' && Boolean(node.getOpeningBracket()) && Boolean(node.getClosingBracket());
