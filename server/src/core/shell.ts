@@ -234,7 +234,7 @@ function makeCommand(model: DockerfileModel, start: number, end: number, words: 
   return new Command(model, start, end, words, wrappers);
 }
 
-/** The document offset of the first character of [start, end) of the shell text. */
+/** The document offset of the shell text's character at `start`. */
 function docStartOf(mapped: MappedText, start: number): number {
   return mapped.map.start(start);
 }
@@ -244,10 +244,10 @@ function docEndOf(mapped: MappedText, start: number, end: number): number {
   return end > start ? mapped.map.end(end - 1) : mapped.map.start(start);
 }
 
-/** Quote removal of a shell word; not static when it holds `$` or a backtick outside single quotes. */
 /** Characters that quote removal or expansion may change; a word without any is its own value. */
 const QUOTING = /["'\\$`]/;
 
+/** Quote removal of a shell word; not static when it holds `$` or a backtick outside single quotes. */
 export function unquoteWord(raw: string): { value: string; static: boolean } {
   if (!QUOTING.test(raw)) return { value: raw, static: true };
   let value = '';
