@@ -1,7 +1,8 @@
 /**
  * The dockerfile-ast patch (server/patches) scans an instruction's arguments once instead of on
- * every call. Parsing must give exactly what the unpatched scan gives, and callers must not be
- * able to change the cached arguments through the arrays they receive.
+ * every call, and builds an instruction once instead of twice. Parsing must give exactly what the
+ * unpatched parser gives, and callers must not be able to change the cached arguments through the
+ * arrays they receive.
  */
 import { DockerfileParser, type Heredoc, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
