@@ -5,7 +5,7 @@ import { parseDockerfile, type DockerfileModel } from './model';
 import { checkOptions, readSuppressions } from './suppressions';
 import { syntaxFindings } from './syntax';
 import type { RegistryClient } from './registry-types';
-import type { ContextFiles, Finding, RuleConfig, Severity, TagLookup } from './types';
+import type { CheckContext, ContextFiles, Finding, RuleConfig, Severity, TagLookup } from './types';
 
 export interface LintOptions {
   /** The build context; defaults to an empty one. */
@@ -82,21 +82,30 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
   const config = options.config ?? {};
   const findings: Finding[] = [];
 
+  // One context for all the rules (the rule being run changes under it): a file is checked by every
+  // rule, so per-rule objects and closures would be most of what linting allocates outside the rules.
+  let ruleId = '';
+  let severity: Severity = 'warning';
+  /** The findings of the rule being run. */
+  const own: Finding[] = [];
+  const context: CheckContext = {
+    model,
+    files,
+    fileName,
+    config,
+    registry: options.registry,
+    tags: options.tags,
+    report: (r) => own.push({ ruleId, severity, range: r.range, message: r.message, fix: r.fix }),
+  };
   for (const rule of rules) {
     if (!enabled(rule.id)) continue;
-    const own: Finding[] = [];
-    const severity = (options.severities?.[rule.id] as Severity | undefined) ?? rule.severity;
+    ruleId = rule.id;
+    severity = (options.severities?.[rule.id] as Severity | undefined) ?? rule.severity;
+    own.length = 0;
     try {
-      rule.check({
-        model,
-        files,
-        fileName,
-        config,
-        registry: options.registry,
-        tags: options.tags,
-        report: (r) => own.push({ ruleId: rule.id, severity, range: r.range, message: r.message, fix: r.fix }),
-      });
-      findings.push(...own);
+      rule.check(context);
+      // A rule's findings count only once it has finished: one that throws midway reports nothing.
+      for (const finding of own) findings.push(finding);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
     }

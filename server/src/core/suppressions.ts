@@ -18,7 +18,6 @@ import type { Finding } from './types';
 const PRAGMA = /^[ \t]*#[ \t]*(dockerfile-optimizer|hadolint)[ \t]+(global[ \t]+)?ignore[ \t]*=([A-Za-z0-9_,\- \t]+)(?:#.*)?$/;
 
 /** Lines as LSP positions count them: `\r\n`, `\r` and `\n` all end a line. */
-const LINE_BREAK = /\r\n|\r|\n/;
 
 /** A well-formed hadolint code; hadolint drops a whole pragma that lists anything else. */
 const HADOLINT_CODE = /^(DL|SC)\d{4}$/;
@@ -56,7 +55,7 @@ export function readPragmas(model: DockerfileModel): Pragma[] {
 
 function scanPragmas(model: DockerfileModel): Pragma[] {
   const pragmas: Pragma[] = [];
-  const lines = model.text.split(LINE_BREAK);
+  const lines = model.lines;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
     if (!text.includes('ignore')) continue;
@@ -151,7 +150,7 @@ function withoutRemark(value: string): string {
 }
 
 export function readInlineChecks(model: DockerfileModel): InlineCheck[] {
-  const lines = model.text.split(LINE_BREAK);
+  const lines = model.lines;
   const checks: InlineCheck[] = [];
   // The parser directives at the top apply to the whole file, not to the instruction below them.
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
