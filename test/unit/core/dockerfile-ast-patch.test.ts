@@ -5,8 +5,9 @@
  * arrays they receive.
  */
 import { DockerfileParser, type Heredoc, type Instruction } from 'dockerfile-ast';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
+import { loadUnpatchedDockerfileAst, type Unpatched } from '../../helpers/unpatched-dockerfile-ast';
 
 type Args = ReturnType<Instruction['getArguments']>;
 type Patched = { getRawArguments(): Args; computeRawArguments(): Args };
@@ -103,6 +104,57 @@ describe('dockerfile-ast patch: heredoc look-ahead only where a heredoc can star
   it.skipIf(!hasCorpus())('parses every corpus file as without the shortcut', () => {
     const files = corpusDockerfiles();
     for (const { name, text } of files) expect(parsed(text), name).toEqual(unshortcut(text));
+    expect(files.length).toBeGreaterThan(500);
+  });
+});
+
+/** What parsing gives that the patch may touch: arguments, flags, variables, heredocs, comments. */
+function everything(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
+  return dockerfile.getInstructions().map((i) => {
+    const flags = 'getFlags' in i ? (i as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): unknown }[] }).getFlags() : [];
+    return {
+      keyword: i.getKeyword(),
+      range: i.getRange(),
+      args: snapshot(i.getArguments()),
+      content: i.getArgumentsContent(),
+      raw: i.getRawArgumentsContent(),
+      variables: i.getVariables().map((v) => [v.getName(), v.getNameRange(), v.getModifier(), v.getSubstitutionParameter()]),
+      flags: flags.map((f) => [f.getName(), f.getValue(), f.getRange()]),
+      heredocs: 'getHeredocs' in i ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => [h.getName(), h.getContentRange()]) : [],
+    };
+  });
+}
+
+const SAMPLES = [
+  SAMPLE,
+  ...HEREDOCS,
+  'FROM alpine\nRUN echo \\$HOME "a\\"b" \'c d\' e\\ f \\\n   # comment inside\n   g${X:-y}h\nENV A="x y" B=z\\ w C=${A}\n',
+  'FROM alpine\nRUN a \\ \n  b \\\t\n  c\\\n\n  d\nCOPY --chown=1:1 --from=x a\\ b /c\nLABEL "k"="v" k2=\'v 2\'\n',
+  '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN dir `\r\n  c:\\ `\r\n  && echo `$x\r\nSHELL ["powershell", "-Command"]\n',
+  'FROM alpine\nCMD ["a", "b\\"c"]\nENTRYPOINT [ "x" ]\nHEALTHCHECK --interval=5s CMD curl -f http://x || exit 1\nARG A=1 B\n',
+];
+
+describe('dockerfile-ast patch: the same results as dockerfile-ast as published', () => {
+  let published: Unpatched;
+  beforeAll(() => {
+    published = loadUnpatchedDockerfileAst();
+  });
+  afterAll(() => published?.dispose());
+
+  it('the comparison runs against the unpatched code', () => {
+    const instr = published.ast.DockerfileParser.parse('FROM alpine\n').getInstructions()[0];
+    expect((instr as unknown as Partial<Patched>).computeRawArguments).toBeUndefined();
+  });
+
+  it.each(SAMPLES.map((text, i) => [i, text]))('sample %i', (_, text) => {
+    expect(everything(DockerfileParser.parse(text))).toEqual(everything(published.ast.DockerfileParser.parse(text)));
+  });
+
+  it.skipIf(!hasCorpus())('every corpus file', () => {
+    const files = corpusDockerfiles();
+    for (const { name, text } of files) {
+      expect(everything(DockerfileParser.parse(text)), name).toEqual(everything(published.ast.DockerfileParser.parse(text)));
+    }
     expect(files.length).toBeGreaterThan(500);
   });
 });
