@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
-import { appendCommand, hasCacheMount, runsIn } from '../query';
-import { installs, removesFolder, rpmInvocation } from '../rpm-package-managers';
+import { checkRpmCacheCleaned } from '../rpm-checks';
+import { rpmInvocation } from '../rpm-package-managers';
 import type { ShellCommand } from '../shell';
 
 const CACHE = /^\/var\/cache\/(yum|dnf|libdnf5)$/;
@@ -22,24 +22,8 @@ export default defineRule({
     differences:
       'hadolint reports every stage; this rule only the shipped ones, as builder stages are not shipped. Removing `/var/cache/dnf`, `/var/cache/libdnf5` or `/var/cache/yum`, or a cache mount there, also satisfies it.',
   },
-  check({ model, report }) {
-    for (const instr of runsIn(model, 'shipped-stages')) {
-      if (hasCacheMount(instr, CACHE)) continue;
-      const script = model.shell(instr);
-      const install = script.commands.find((c) => {
-        const inv = rpmInvocation(c);
-        if (inv?.tool !== 'dnf' || !installs(inv)) return false;
-        return !script.commands.some((later) => later.start > c.start && (isCleanAll(later, c.name) || removesFolder(later, CACHE)));
-      });
-      if (!install) continue;
-      const clean = `${install.name} clean all`;
-      const edit = appendCommand(model, script, clean);
-      report({
-        range: install.range,
-        message: `The ${install.name} cache stays in this layer; run \`${clean}\` in the same \`RUN\``,
-        fix: edit && { title: `Run \`${clean}\` at the end of this \`RUN\``, safety: 'safe', edits: () => [edit] },
-      });
-    }
+  check(ctx) {
+    checkRpmCacheCleaned(ctx, { tool: 'dnf', cache: CACHE, cleans: (later, install) => isCleanAll(later, install.name), cleanCommand: (install) => `${install.name} clean all` });
   },
 });
 

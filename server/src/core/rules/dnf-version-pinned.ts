@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
-import { commandsIn, valueWithoutUnsetVariables, variablesInScope } from '../query';
-import { isFileOrGroup, isPinnedRpm, rpmInvocation } from '../rpm-package-managers';
+import { checkRpmVersionsPinned } from '../rpm-checks';
 
 export default defineRule({
   id: 'dnf-version-pinned',
@@ -19,22 +18,7 @@ export default defineRule({
     differences:
       'hadolint reports every stage; this rule only the shipped ones. A version from a variable counts only when the variable is in scope (an `ARG` or `ENV` of the stage or of the stages it is built from): an `ARG` of another stage expands to nothing. Local package files, URLs and `@groups` are not reported; a version must be the last `-` part of the name, so `java-17-openjdk` counts as unpinned.',
   },
-  check({ model, report }) {
-    for (const { instr, command } of commandsIn(model, 'shipped-stages')) {
-      const inv = rpmInvocation(command);
-      if (inv?.tool !== 'dnf' || (inv.subcommand !== 'install' && inv.subcommand !== 'module install')) continue;
-      const scope = instr.stage ? variablesInScope(instr.stage, instr.onbuild ?? instr) : new Set<string>();
-      for (const word of inv.operands) {
-        const spec = valueWithoutUnsetVariables(word, scope);
-        if (spec === undefined || spec === '' || isFileOrGroup(word)) continue;
-        const pinned = inv.subcommand === 'module install' ? spec.includes(':') : isPinnedRpm(spec);
-        if (pinned) continue;
-        const hint = inv.subcommand === 'module install' ? `${spec}:<stream>` : `${spec}-<version>`;
-        const message = word.static
-          ? `Package \`${spec}\` is not pinned to a version: use \`${hint}\``
-          : `Package \`${word.raw}\` has no version: its variable is not set in this stage`;
-        report({ range: word.range, message });
-      }
-    }
+  check(ctx) {
+    checkRpmVersionsPinned(ctx, 'dnf');
   },
 });

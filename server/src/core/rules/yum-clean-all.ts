@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule';
-import { appendCommand, hasCacheMount, runsIn } from '../query';
-import { installs, removesFolder, rpmInvocation } from '../rpm-package-managers';
+import { checkRpmCacheCleaned } from '../rpm-checks';
+import { rpmInvocation } from '../rpm-package-managers';
+import type { ShellCommand } from '../shell';
 
 const CACHE = /^\/var\/cache\/(yum|dnf)$/;
 
@@ -21,27 +22,12 @@ export default defineRule({
     differences:
       'hadolint reports every stage; this rule only the shipped ones, as builder stages are not shipped. Removing `/var/cache/yum` or `/var/cache/dnf`, or a cache mount there, also satisfies it.',
   },
-  check({ model, report }) {
-    for (const instr of runsIn(model, 'shipped-stages')) {
-      if (hasCacheMount(instr, CACHE)) continue;
-      const script = model.shell(instr);
-      const install = script.commands.find((c) => {
-        const inv = rpmInvocation(c);
-        if (inv?.tool !== 'yum' || !installs(inv)) return false;
-        return !script.commands.some((later) => later.start > c.start && (isYumClean(later) || removesFolder(later, CACHE)));
-      });
-      if (!install) continue;
-      const edit = appendCommand(model, script, 'yum clean all');
-      report({
-        range: install.range,
-        message: 'The yum cache stays in this layer; run `yum clean all` in the same `RUN`',
-        fix: edit && { title: 'Run `yum clean all` at the end of this `RUN`', safety: 'safe', edits: () => [edit] },
-      });
-    }
+  check(ctx) {
+    checkRpmCacheCleaned(ctx, { tool: 'yum', cache: CACHE, cleans: isYumCleanAll, cleanCommand: () => 'yum clean all' });
   },
 });
 
-function isYumClean(command: Parameters<typeof rpmInvocation>[0]): boolean {
+function isYumCleanAll(command: ShellCommand): boolean {
   const inv = rpmInvocation(command);
   return inv?.tool === 'yum' && inv.subcommand === 'clean' && inv.operands.some((w) => w.value === 'all');
 }

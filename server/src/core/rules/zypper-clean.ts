@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
-import { appendCommand, hasCacheMount, runsIn } from '../query';
-import { installs, removesFolder, rpmInvocation } from '../rpm-package-managers';
+import { checkRpmCacheCleaned } from '../rpm-checks';
+import { rpmInvocation } from '../rpm-package-managers';
 
 const CACHE = /^\/var\/cache\/zypp(\/packages)?$/;
 
@@ -21,22 +21,7 @@ export default defineRule({
     differences:
       'hadolint reports every stage; this rule only the shipped ones, as builder stages are not shipped. Removing `/var/cache/zypp` also satisfies it.',
   },
-  check({ model, report }) {
-    for (const instr of runsIn(model, 'shipped-stages')) {
-      if (hasCacheMount(instr, CACHE)) continue;
-      const script = model.shell(instr);
-      const install = script.commands.find((c) => {
-        const inv = rpmInvocation(c);
-        if (inv?.tool !== 'zypper' || !installs(inv)) return false;
-        return !script.commands.some((later) => later.start > c.start && (rpmInvocation(later)?.subcommand === 'clean' && later.name === 'zypper' || removesFolder(later, CACHE)));
-      });
-      if (!install) continue;
-      const edit = appendCommand(model, script, 'zypper clean');
-      report({
-        range: install.range,
-        message: 'The zypper cache stays in this layer; run `zypper clean` in the same `RUN`',
-        fix: edit && { title: 'Run `zypper clean` at the end of this `RUN`', safety: 'safe', edits: () => [edit] },
-      });
-    }
+  check(ctx) {
+    checkRpmCacheCleaned(ctx, { tool: 'zypper', cache: CACHE, cleans: (later) => later.name === 'zypper' && rpmInvocation(later)?.subcommand === 'clean', cleanCommand: () => 'zypper clean' });
   },
 });
