@@ -4,7 +4,9 @@ import { ruleById } from '../../server/src/core/catalog';
 import { lint } from '../../server/src/core/lint';
 import { parseDockerfile, stageReferences } from '../../server/src/core/model';
 import { planSplit } from '../../server/src/core/refactor/split';
+import type { SplitOptions } from '../../server/src/core/refactor/types';
 import type { ContextFiles, Finding } from '../../server/src/core/types';
+import { memoryContext } from '../../server/src/io/context-files';
 
 /**
  * Findings that would make the rewrite not worth shipping: syntax errors and size/security rules
@@ -41,4 +43,31 @@ export function splitProblems(output: string, files: ContextFiles): string[] {
 
 export function expectGoodSplit(output: string, files: ContextFiles): void {
   expect(splitProblems(output, files), output).toEqual([]);
+}
+
+/**
+ * The helpers each ecosystem's split tests use: `split` plans, `good` expects a split of this
+ * ecosystem that satisfies every invariant (and returns it with its runtime stage), `reason`
+ * expects a refusal and returns why. Files default to the ecosystem's sample project.
+ */
+export function splitTester(ecosystem: string, project: Record<string, string>) {
+  const contextOf = (files: ContextFiles | Record<string, string>): ContextFiles =>
+    'read' in files ? (files as ContextFiles) : memoryContext(files as Record<string, string>);
+  const split = (dockerfile: string, files: ContextFiles | Record<string, string> = project, options?: SplitOptions) =>
+    planSplit(parseDockerfile(dockerfile), contextOf(files), options);
+  return {
+    split,
+    good(dockerfile: string, files: Record<string, string> = project, options?: SplitOptions): { text: string; notes: string[]; runtime: string } {
+      const plan = split(dockerfile, files, options);
+      if (!plan.ok) throw new Error(`refused: ${plan.reason}`);
+      expect(plan.ecosystem).toBe(ecosystem);
+      expectGoodSplit(plan.text, memoryContext(files));
+      return { ...plan, runtime: plan.text.slice(plan.text.lastIndexOf('\nFROM ') + 1) };
+    },
+    reason(dockerfile: string, files: ContextFiles | Record<string, string> = project, options?: SplitOptions): string {
+      const plan = split(dockerfile, files, options);
+      if (plan.ok) throw new Error(`split, expected a refusal:\n${plan.text}`);
+      return plan.reason;
+    },
+  };
 }

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, NO_FILES } from '../../../server/src/core/lint';
-import { parseDockerfile } from '../../../server/src/core/model';
-import { planSplit } from '../../../server/src/core/refactor/split';
-import type { ContextFiles } from '../../../server/src/core/types';
 import { memoryContext } from '../../../server/src/io/context-files';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
-import { expectGoodSplit } from '../../helpers/split-invariants';
+import { splitTester } from '../../helpers/split-invariants';
 
 beforeAll(() => loadShellParser());
 
@@ -24,24 +21,7 @@ const SOLUTION = {
 };
 const SIMPLE = 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish -c Release -o /app/publish\nEXPOSE 8080\nENTRYPOINT ["dotnet", "/app/publish/Api.dll"]\n';
 
-function split(dockerfile: string, files: ContextFiles | Record<string, string>) {
-  const context = 'read' in files ? (files as ContextFiles) : memoryContext(files as Record<string, string>);
-  return planSplit(parseDockerfile(dockerfile), context);
-}
-
-function good(dockerfile: string, files: Record<string, string> = WEB): { text: string; notes: string[]; runtime: string } {
-  const plan = split(dockerfile, files);
-  if (!plan.ok) throw new Error(`refused: ${plan.reason}`);
-  expect(plan.ecosystem).toBe('dotnet');
-  expectGoodSplit(plan.text, memoryContext(files));
-  return { ...plan, runtime: plan.text.slice(plan.text.lastIndexOf('\nFROM ') + 1) };
-}
-
-function reason(dockerfile: string, files: ContextFiles | Record<string, string> = WEB): string {
-  const plan = split(dockerfile, files);
-  if (plan.ok) throw new Error(`split, expected a refusal:\n${plan.text}`);
-  return plan.reason;
-}
+const { good, reason } = splitTester('dotnet', WEB);
 
 describe('.NET split', () => {
   it('restores from the project file first and runs the published dll on aspnet as the app user', () => {

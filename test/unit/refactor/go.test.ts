@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, NO_FILES } from '../../../server/src/core/lint';
-import { parseDockerfile } from '../../../server/src/core/model';
-import { planSplit } from '../../../server/src/core/refactor/split';
-import type { SplitOptions } from '../../../server/src/core/refactor/types';
-import type { ContextFiles } from '../../../server/src/core/types';
 import { memoryContext } from '../../../server/src/io/context-files';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
-import { expectGoodSplit } from '../../helpers/split-invariants';
+import { splitTester } from '../../helpers/split-invariants';
 
 beforeAll(() => loadShellParser());
 
@@ -15,25 +11,7 @@ const PROJECT = { 'go.mod': 'module example.com/hello\n\ngo 1.22\n', 'main.go': 
 const WITH_SUM = { ...PROJECT, 'go.mod': 'module example.com/hello\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n', 'go.sum': 'github.com/google/uuid v1.6.0 h1:x\n' };
 const SIMPLE = 'FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o server .\nEXPOSE 8080\nCMD ["./server"]\n';
 
-function split(dockerfile: string, files: ContextFiles | Record<string, string>, options?: SplitOptions) {
-  const context = 'read' in files ? (files as ContextFiles) : memoryContext(files as Record<string, string>);
-  return planSplit(parseDockerfile(dockerfile), context, options);
-}
-
-/** Splits, checks the invariants of every split, and returns the output. */
-function good(dockerfile: string, files: Record<string, string>, options?: SplitOptions): { text: string; notes: string[] } {
-  const plan = split(dockerfile, files, options);
-  if (!plan.ok) throw new Error(`refused: ${plan.reason}`);
-  expect(plan.ecosystem).toBe('go');
-  expectGoodSplit(plan.text, memoryContext(files));
-  return plan;
-}
-
-function reason(dockerfile: string, files: ContextFiles | Record<string, string>, options?: SplitOptions): string {
-  const plan = split(dockerfile, files, options);
-  if (plan.ok) throw new Error(`split, expected a refusal:\n${plan.text}`);
-  return plan.reason;
-}
+const { split, good, reason } = splitTester('go', PROJECT);
 
 describe('Go split', () => {
   it('warms the module cache, builds a static binary and ships it alone in distroless', () => {

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, NO_FILES } from '../../../server/src/core/lint';
-import { parseDockerfile } from '../../../server/src/core/model';
-import { planSplit } from '../../../server/src/core/refactor/split';
-import type { ContextFiles } from '../../../server/src/core/types';
 import { memoryContext } from '../../../server/src/io/context-files';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
-import { expectGoodSplit } from '../../helpers/split-invariants';
+import { splitTester } from '../../helpers/split-invariants';
 
 beforeAll(() => loadShellParser());
 
@@ -30,24 +27,7 @@ const GRADLE_WRAPPER = {
 };
 const SIMPLE = 'FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -B package -DskipTests\nEXPOSE 8080\nCMD ["java", "-jar", "target/demo-0.0.1-SNAPSHOT.jar"]\n';
 
-function split(dockerfile: string, files: ContextFiles | Record<string, string>) {
-  const context = 'read' in files ? (files as ContextFiles) : memoryContext(files as Record<string, string>);
-  return planSplit(parseDockerfile(dockerfile), context);
-}
-
-function good(dockerfile: string, files: Record<string, string> = MAVEN): { text: string; notes: string[]; runtime: string } {
-  const plan = split(dockerfile, files);
-  if (!plan.ok) throw new Error(`refused: ${plan.reason}`);
-  expect(plan.ecosystem).toBe('java');
-  expectGoodSplit(plan.text, memoryContext(files));
-  return { ...plan, runtime: plan.text.slice(plan.text.lastIndexOf('\nFROM ') + 1) };
-}
-
-function reason(dockerfile: string, files: ContextFiles | Record<string, string> = MAVEN): string {
-  const plan = split(dockerfile, files);
-  if (plan.ok) throw new Error(`split, expected a refusal:\n${plan.text}`);
-  return plan.reason;
-}
+const { good, reason } = splitTester('java', MAVEN);
 
 describe('Java split', () => {
   it('resolves the Maven dependencies first and runs the jar on the JRE as a non-root user', () => {

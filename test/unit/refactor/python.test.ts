@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, NO_FILES } from '../../../server/src/core/lint';
-import { parseDockerfile } from '../../../server/src/core/model';
-import { planSplit } from '../../../server/src/core/refactor/split';
-import type { ContextFiles } from '../../../server/src/core/types';
 import { memoryContext } from '../../../server/src/io/context-files';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
-import { expectGoodSplit } from '../../helpers/split-invariants';
+import { splitTester } from '../../helpers/split-invariants';
 
 beforeAll(() => loadShellParser());
 
@@ -13,24 +10,7 @@ const PROJECT = { 'requirements.txt': 'flask==3.0.3\n', 'app.py': 'print("hi")\n
 const POETRY = { 'pyproject.toml': '[tool.poetry]\nname = "app"\n', 'poetry.lock': '', 'app.py': 'print("hi")\n' };
 const SIMPLE = 'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nEXPOSE 8000\nCMD ["python", "app.py"]\n';
 
-function split(dockerfile: string, files: ContextFiles | Record<string, string>) {
-  const context = 'read' in files ? (files as ContextFiles) : memoryContext(files as Record<string, string>);
-  return planSplit(parseDockerfile(dockerfile), context);
-}
-
-function good(dockerfile: string, files: Record<string, string> = PROJECT): { text: string; notes: string[]; runtime: string } {
-  const plan = split(dockerfile, files);
-  if (!plan.ok) throw new Error(`refused: ${plan.reason}`);
-  expect(plan.ecosystem).toBe('python');
-  expectGoodSplit(plan.text, memoryContext(files));
-  return { ...plan, runtime: plan.text.slice(plan.text.lastIndexOf('\nFROM ') + 1) };
-}
-
-function reason(dockerfile: string, files: ContextFiles | Record<string, string> = PROJECT): string {
-  const plan = split(dockerfile, files);
-  if (plan.ok) throw new Error(`split, expected a refusal:\n${plan.text}`);
-  return plan.reason;
-}
+const { split, good, reason } = splitTester('python', PROJECT);
 
 describe('Python split', () => {
   it('builds a virtual environment and copies it with the application into the slim image', () => {

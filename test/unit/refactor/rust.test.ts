@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lint, NO_FILES } from '../../../server/src/core/lint';
-import { parseDockerfile } from '../../../server/src/core/model';
-import { planSplit } from '../../../server/src/core/refactor/split';
-import type { ContextFiles } from '../../../server/src/core/types';
 import { memoryContext } from '../../../server/src/io/context-files';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
-import { expectGoodSplit } from '../../helpers/split-invariants';
+import { splitTester } from '../../helpers/split-invariants';
 
 beforeAll(() => loadShellParser());
 
@@ -13,24 +10,7 @@ const CARGO = '[package]\nname = "hello-api"\nversion = "0.1.0"\nedition = "2021
 const PROJECT = { 'Cargo.toml': CARGO, 'Cargo.lock': 'version = 3\n', 'src/main.rs': 'fn main() {}\n' };
 const SIMPLE = 'FROM rust:1.83\nWORKDIR /usr/src/app\nCOPY . .\nRUN cargo build --release\nEXPOSE 8080\nCMD ["./target/release/hello-api"]\n';
 
-function split(dockerfile: string, files: ContextFiles | Record<string, string>) {
-  const context = 'read' in files ? (files as ContextFiles) : memoryContext(files as Record<string, string>);
-  return planSplit(parseDockerfile(dockerfile), context);
-}
-
-function good(dockerfile: string, files: Record<string, string> = PROJECT): { text: string; notes: string[]; runtime: string } {
-  const plan = split(dockerfile, files);
-  if (!plan.ok) throw new Error(`refused: ${plan.reason}`);
-  expect(plan.ecosystem).toBe('rust');
-  expectGoodSplit(plan.text, memoryContext(files));
-  return { ...plan, runtime: plan.text.slice(plan.text.lastIndexOf('\nFROM ') + 1) };
-}
-
-function reason(dockerfile: string, files: ContextFiles | Record<string, string> = PROJECT): string {
-  const plan = split(dockerfile, files);
-  if (plan.ok) throw new Error(`split, expected a refusal:\n${plan.text}`);
-  return plan.reason;
-}
+const { good, reason } = splitTester('rust', PROJECT);
 
 describe('Rust split', () => {
   it('compiles the dependencies against a placeholder, builds --locked and ships the binary in distroless cc', () => {
