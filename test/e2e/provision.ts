@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { step } from './log';
+import { banner, step } from './log';
 
 /** The last code-server that runs on Node 20 (VS Code 1.100.3); later ones need Node 22 or 24. */
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -198,4 +198,19 @@ export function provision(): Tools {
   fs.mkdirSync(cache, { recursive: true });
   installAptPackages([CHROMIUM_NEED]);
   return { codeServer: installCodeServer(cache), chromium: CHROMIUM };
+}
+
+/**
+ * provision(), or undefined after a banner that says why `what` cannot run on this machine (the
+ * other errors are thrown).
+ */
+export function provisionOrExplain(what: string): Tools | undefined {
+  step('provision (apt packages, code-server in the cache)');
+  try {
+    return provision();
+  } catch (error) {
+    if (!(error instanceof ProvisionError)) throw error;
+    banner([`${what} CANNOT RUN ON THIS MACHINE`, ...error.message.split('\n')]);
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { createInstance, installExtension, startCodeServer, type Server } from './code-server';
 import { folderExpectations, snapshotCli, writeInhostExpectations } from './expectations';
 import { banner, elapsed, step } from './log';
-import { cacheDir, provision, ProvisionError, skipRequested } from './provision';
+import { cacheDir, provisionOrExplain, skipRequested } from './provision';
 import { summary, type SuiteReport } from './report';
 import { startE2eRegistry } from './registry';
 import { runInhost } from './run-inhost';
@@ -66,15 +66,8 @@ async function main(): Promise<number> {
   }
   if (!process.env.DFO_E2E_VSIX) warnIfStale(vsix);
 
-  step('provision (apt packages, code-server in the cache)');
-  let tools;
-  try {
-    tools = provision();
-  } catch (error) {
-    if (!(error instanceof ProvisionError)) throw error;
-    banner(['END-TO-END TESTS CANNOT RUN ON THIS MACHINE', ...error.message.split('\n')]);
-    return 1;
-  }
+  const tools = provisionOrExplain('END-TO-END TESTS');
+  if (!tools) return 1;
 
   const runDir = newRunDir();
   fs.rmSync(outDir, { recursive: true, force: true });

@@ -5,20 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createInstance, installExtension, startCodeServer, stoppingOnSignal } from './code-server';
-import { banner, step } from './log';
-import { cacheDir, provision, ProvisionError } from './provision';
+import { step } from './log';
+import { cacheDir, provisionOrExplain } from './provision';
 import { extensionId, repoRoot, vsixPath } from './workspace';
 
 async function main(): Promise<void> {
-  step('provision (apt packages, code-server in the cache)');
-  let tools;
-  try {
-    tools = provision();
-  } catch (error) {
-    if (!(error instanceof ProvisionError)) throw error;
-    banner(['THE SANDBOX CANNOT RUN ON THIS MACHINE', ...error.message.split('\n')]);
-    process.exit(1);
-  }
+  const tools = provisionOrExplain('THE SANDBOX');
+  if (!tools) process.exit(1);
   const dir = path.join(cacheDir(), 'sandbox');
   fs.rmSync(dir, { recursive: true, force: true });
   const workspace = path.join(dir, 'examples');
