@@ -13,6 +13,7 @@ import { rules } from '../../../server/src/core/catalog';
 import type { ContextFiles } from '../../../server/src/core/types';
 import { memoryContext } from '../../../server/src/io/context-files';
 import { NO_FILES } from '../../../server/src/core/lint';
+import { prng } from './settings';
 
 /** A piece of an instruction: tokens joined by blanks or continuations, or a heredoc body kept as lines. */
 export type Piece = { tokens: string[] } | { tokens: string[]; heredoc: { marker: string; lines: string[]; dash: boolean } };
@@ -259,17 +260,6 @@ export const layoutArbitrary: fc.Arbitrary<Layout> = fc.record({
   keywordCase: fc.oneof({ weight: 8, arbitrary: pick<'upper'>('upper') }, { weight: 1, arbitrary: pick<'lower'>('lower') }, { weight: 1, arbitrary: pick<'mixed'>('mixed') }),
   tabs: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
 });
-
-/** Deterministic pseudo-random numbers from a seed, for layout choices made while rendering. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 0x100000000;
-  };
-}
 
 const KEYWORDS = new Set(['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'ENV', 'ARG', 'LABEL', 'EXPOSE', 'USER', 'WORKDIR', 'VOLUME', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'MAINTAINER']);
 

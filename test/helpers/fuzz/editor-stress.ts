@@ -9,6 +9,7 @@ import { CancellationTokenSource, ResponseError, type MessageConnection } from '
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleById } from '../../../server/src/core/catalog';
+import { prng } from './settings';
 
 /** `RequestCancelled` and `ServerCancelled` of the LSP specification. */
 const CANCELLED = new Set([-32800, -32802]);
@@ -35,16 +36,6 @@ export interface StressReport {
   failures: string[];
   finalText: string;
   finalVersion: number;
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 0x100000000;
-  };
 }
 
 const SNIPPETS = ['\n', ' ', '\\\n', '\\', '"', "'", '$', '${A}', '$(', ')', '[', ']', '"]', '#', '# dockerfile-optimizer ignore=apk-no-cache\n', ' && ', ' || ', ';', '|', '<<EOF\n', '\nEOF\n', '--', '--mount=type=cache,target=/var/cache/apt ', '-y ', 'apt-get install curl', 'apk add ', 'FROM ', 'RUN ', 'CMD ', 'COPY . .\n', 'USER root\n', 'AS builder', '\t', '\r\n', 'é', '🙂', '\u0000', '=', ':', '@sha256:'];

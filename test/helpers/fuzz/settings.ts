@@ -50,3 +50,14 @@ export async function runProperty<T>(name: string, property: fc.IAsyncPropertyWi
   }
   return details.numRuns;
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) from a seed (xorshift32), for choices made outside fast-check. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 0x100000000;
+  };
+}

@@ -12,7 +12,7 @@ import { cpSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../../helpers/cli';
-import { FUZZ_SEED } from '../../helpers/fuzz/settings';
+import { FUZZ_SEED, prng } from '../../helpers/fuzz/settings';
 import { run } from '../../helpers/fuzz/run-cli';
 
 const FILES = 6;
@@ -23,16 +23,6 @@ function dockerfile(n: number): string {
   const lines = ['FROM alpine:3.20'];
   for (let i = 0; i < 30; i++) lines.push(`RUN apk add pkg${n}-${i}`, `WORKDIR /w${i}`);
   return `${lines.join('\n')}\nUSER nobody\nCMD ["sh"]\n`;
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 0x100000000;
-  };
 }
 
 /** Starts `--fix` on every `*\/Dockerfile` and kills it after `delayMs`, or as soon as a temporary file appears. */
