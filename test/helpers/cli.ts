@@ -1,6 +1,6 @@
 /** Runs the built command-line tool (`dist/cli.js`) as a user would. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -23,4 +23,14 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
 
 export function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'dockerfile-optimizer-'));
+}
+
+/** A temporary folder holding these files (names may include subfolders). */
+export function project(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
 }

@@ -1,21 +1,12 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli, tempDir } from '../helpers/cli';
+import { CLI, project, runCli } from '../helpers/cli';
 
 const NODE_APP = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD ["npm", "start"]\n';
 const APT = 'FROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["curl", "--version"]\n';
 const CLEAN = 'FROM alpine:3.20@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nRUN apk add --no-cache curl=8.9.1-r0\nUSER 65534\nENTRYPOINT ["curl"]\n';
-
-function project(files: Record<string, string | Buffer>): string {
-  const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 describe('dockerfile-optimizer command line', () => {
   it('is built', () => expect(existsSync(CLI)).toBe(true));

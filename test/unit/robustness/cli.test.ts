@@ -8,20 +8,11 @@
  * the command as `nobody` through `setpriv` (skipped, with the reason, where that is not possible).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, tempDir } from '../../helpers/cli';
+import { CLI, project, tempDir } from '../../helpers/cli';
 import { NOBODY, run, type Run } from '../../helpers/fuzz/run-cli';
-
-function project(files: Record<string, string | Buffer>): string {
-  const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 /** A clean exit: findings (0 or 1) or a reported error (2), no crash, no hang. */
 function expectHandled(r: Run, label: string): void {
