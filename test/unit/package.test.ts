@@ -24,7 +24,7 @@ function entries(file: string): Promise<string[]> {
 describe('VSIX', () => {
   it('was built by `npm run package` (part of `npm test`)', () => expect(existsSync(VSIX)).toBe(true));
 
-  it('holds only the bundles, wasm, snippets, grammar, README, CHANGELOG and LICENSE', async () => {
+  it('holds only the bundles (with their licence notices), wasm, snippets, grammar, README, CHANGELOG and LICENSE', async () => {
     const names = await entries(VSIX);
     expect(names).toEqual(
       [
@@ -36,6 +36,7 @@ describe('VSIX', () => {
         'extension/client/snippets/dockerfile.json',
         'extension/dist/extension.js',
         'extension/dist/server.js',
+        'extension/dist/server.js.LEGAL.txt',
         'extension/dist/tree-sitter-bash.wasm',
         'extension/dist/web-tree-sitter.wasm',
         'extension/package.json',

@@ -60,7 +60,8 @@ export const SYNTAX_CHECKS: SyntaxCheck[] = (() => {
     if (typeof code !== 'number' || REPLACED_CODES[name as keyof typeof ValidationCode]) continue;
     byCode.set(code, { id: `syntax-${kebab(name)}`, code, aliases: ALIASES[name as keyof typeof ValidationCode] ?? [] });
   }
-  return [...byCode.values()].sort((a, b) => a.id.localeCompare(b.id));
+  // Plain `<`, not `localeCompare`, which would load ICU's collation data into the server (see compareIds).
+  return [...byCode.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 })();
 
 const byCode = new Map(SYNTAX_CHECKS.map((c) => [c.code, c]));
@@ -79,8 +80,10 @@ const SETTINGS: ValidatorSettings = {
   instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
 };
 
-/** Runs the validator; findings carry `syntax-*` ids. Codes that our rules report are left out. */
-/** Runs the validator; `parsed` is the same text already parsed by dockerfile-ast (it is then not parsed again). */
+/**
+ * Runs the validator; findings carry `syntax-*` ids. Codes that our rules report are left out.
+ * `parsed` is the same text already parsed by dockerfile-ast (it is then not parsed again).
+ */
 export function syntaxFindings(text: string, parsed?: Dockerfile): Finding[] {
   const findings: Finding[] = [];
   for (const d of validate(text, SETTINGS, parsed)) {

@@ -1,6 +1,8 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../../server/src/core/model';
-import { hasFlag } from '../../../server/src/core/shell';
+import { forgetShellScripts, hasFlag } from '../../../server/src/core/shell';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
 
 beforeAll(() => loadShellParser());
@@ -84,5 +86,25 @@ describe('shell model', () => {
     const text = 'FROM x\r\nRUN echo "héllo 😀" \\\r\n && apk add curl\r\n';
     const { cmds } = commandsOf(text);
     expect(cmds[1].text).toBe('apk add curl');
+  });
+
+  it('caches scripts without keeping the versions of an edited document alive', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    forgetShellScripts();
+    // Each version is a new 200k-character text, as each keystroke gives the language server.
+    const padding = `# ${'x'.repeat(200_000)}\n`;
+    const versions = 40;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < versions; i++) {
+      const model = parseDockerfile(`FROM alpine\nRUN apk add --no-cache curl-${'a'.repeat(i)} && echo "done with the install"\n${padding}`);
+      expect(model.shell(model.instructions[1]).commands.map((c) => c.name)).toEqual(['apk', 'echo']);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Retained, the versions alone would take 8 MB (40 × 200k one-byte characters).
+    expect(grown).toBeLessThan(2_000_000);
+    forgetShellScripts();
   });
 });
