@@ -4,7 +4,7 @@
  * or the strings of the JSON form. Offsets are document offsets.
  */
 import type { JSONInstruction } from 'dockerfile-ast';
-import type { DockerfileModel, Instr } from './model';
+import { memoKey, type DockerfileModel, type Instr } from './model';
 import { commandStart, decodeJsonString } from './shell';
 
 export interface CopyWord {
@@ -97,12 +97,13 @@ function shellWords(text: string, from: number, to: number, escape: string): Cop
 }
 
 /** Per instruction, computed once: several rules read the same `COPY`s. */
-const copyArgsCache = new WeakMap<Instr, CopyArgs | null>();
+const COPY_ARGS = memoKey<Map<Instr, CopyArgs | null>>('copyArgs');
 
 /** The arguments of a `COPY` or `ADD` (shared: do not modify); undefined for fewer than two words. */
 export function copyArgs(model: DockerfileModel, instr: Instr): CopyArgs | undefined {
-  let args = copyArgsCache.get(instr);
-  if (args === undefined) copyArgsCache.set(instr, (args = computeCopyArgs(model, instr) ?? null));
+  const byInstr = model.memo(COPY_ARGS, () => new Map());
+  let args = byInstr.get(instr);
+  if (args === undefined) byInstr.set(instr, (args = computeCopyArgs(model, instr) ?? null));
   return args ?? undefined;
 }
 

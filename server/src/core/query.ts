@@ -1,6 +1,6 @@
 /** Lookups the rules share: stages in scope, RUN commands, cache mounts, edits next to words. */
 import type { JSONInstruction } from 'dockerfile-ast';
-import { argDefinitions, flagsOf, stageShell, type DockerfileModel, type Instr, type Stage } from './model';
+import { argDefinitions, flagsOf, memoKey, stageShell, type DockerfileModel, type Instr, type MemoKey, type Stage } from './model';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
 import type { ImageRef } from './image-ref';
 import type { Edit, RuleScope } from './types';
@@ -20,12 +20,11 @@ export interface RunCommand {
  * built from the stage; `instr.onbuild` tells them apart).
  */
 /** Per model and scope, computed once: most rules walk the same RUNs and commands. */
-const runsCache = new WeakMap<DockerfileModel, Map<RuleScope, Instr[]>>();
-const commandsCache = new WeakMap<DockerfileModel, Map<RuleScope, RunCommand[]>>();
+const RUNS = memoKey<Map<RuleScope, Instr[]>>('runs');
+const COMMANDS = memoKey<Map<RuleScope, RunCommand[]>>('commands');
 
-function memo<T>(cache: WeakMap<DockerfileModel, Map<RuleScope, T>>, model: DockerfileModel, scope: RuleScope, compute: () => T): T {
-  let byScope = cache.get(model);
-  if (!byScope) cache.set(model, (byScope = new Map()));
+function memo<T>(key: MemoKey<Map<RuleScope, T>>, model: DockerfileModel, scope: RuleScope, compute: () => T): T {
+  const byScope = model.memo(key, () => new Map());
   let value = byScope.get(scope);
   if (value === undefined) byScope.set(scope, (value = compute()));
   return value;
@@ -33,7 +32,7 @@ function memo<T>(cache: WeakMap<DockerfileModel, Map<RuleScope, T>>, model: Dock
 
 /** The `RUN`s of the stages in scope, `ONBUILD RUN` triggers included (shared: do not modify). */
 export function runsIn(model: DockerfileModel, scope: RuleScope): readonly Instr[] {
-  return memo(runsCache, model, scope, () =>
+  return memo(RUNS, model, scope, () =>
     stagesIn(model, scope).flatMap((s) =>
       s.instructions.flatMap((i) => (i.keyword === 'RUN' ? [i] : i.trigger?.keyword === 'RUN' ? [i.trigger] : [])),
     ),
@@ -42,7 +41,7 @@ export function runsIn(model: DockerfileModel, scope: RuleScope): readonly Instr
 
 /** Every command of the `RUN`s in scope (shared: do not modify). */
 export function commandsIn(model: DockerfileModel, scope: RuleScope): readonly RunCommand[] {
-  return memo(commandsCache, model, scope, () =>
+  return memo(COMMANDS, model, scope, () =>
     runsIn(model, scope).flatMap((instr) => {
       const script = model.shell(instr);
       return script.commands.map((command) => ({ instr, script, command }));

@@ -62,6 +62,11 @@ export interface ShellWasm {
 }
 
 let parser: Parser | undefined;
+/** Name and named-ness by node type id, read once from the grammar: one call into WebAssembly per node instead of two. */
+let nodeTypes: Array<{ name: string; named: boolean }> = [];
+/** Field ids of a command's `name` and `argument` children. */
+let nameField = -1;
+let argumentField = -1;
 let loading: Promise<void> | undefined;
 
 /** Loads the bash grammar once; later calls return the same promise. */
@@ -72,6 +77,9 @@ export function initShellParser(load: () => Promise<ShellWasm>): Promise<void> {
     const language = await Language.load(wasm.bash);
     const p = new Parser();
     p.setLanguage(language);
+    nodeTypes = Array.from({ length: language.nodeTypeCount }, (_, id) => ({ name: language.types[id] ?? 'ERROR', named: language.nodeTypeIsNamed(id) }));
+    nameField = language.fieldIdForName('name') ?? -1;
+    argumentField = language.fieldIdForName('argument') ?? -1;
     parser = p;
   })();
   return loading;
@@ -335,6 +343,58 @@ interface Part {
   end: number;
 }
 
+const UNKNOWN_TYPE = { name: 'ERROR', named: true };
+
+/**
+ * Nodes of a command's level and below: commands, their words and redirects, assignments. Only a
+ * substitution inside one can hold commands or pipelines, so the walk goes into such a node only
+ * when its text holds a marker of one. A heredoc (`<<`) is a marker too: tree-sitter-bash puts the
+ * rest of the line (`cat <<EOF && next`) inside the heredoc, and `#` because comments are extras
+ * that may sit anywhere.
+ */
+const WORD_LEVEL = new Set([
+  'command',
+  'command_name',
+  'word',
+  'string',
+  'raw_string',
+  'ansi_c_string',
+  'translated_string',
+  'concatenation',
+  'simple_expansion',
+  'expansion',
+  'number',
+  'file_redirect',
+  'herestring_redirect',
+  'variable_assignment',
+  'variable_assignments',
+  'declaration_command',
+  'unset_command',
+  'array',
+  'test_command',
+]);
+const MARKER = /\$\(|`|[<>]\(|#|<</g;
+
+/** Offsets of the substitution, heredoc and comment markers of a script, in order. */
+function markers(text: string): number[] {
+  const found: number[] = [];
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) found.push(m.index);
+  return found;
+}
+
+/** Whether a marker starts within [start, end). */
+function holdsMarker(marks: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && marks[lo] < end;
+}
+
 /** Parses shell text and collects every command, following `sh -c '…'` strings. */
 function collectCommands(model: DockerfileModel, mapped: MappedText, depth: number): Collected | undefined {
   if (!parser) throw new Error('The shell parser is not initialised: call initShellParser() first');
@@ -357,10 +417,12 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
     /** `;` and `&` between top-level statements; a line break separates the others. */
     let separators = 0;
     let changesState = false;
+    const marks = markers(mapped.text);
     // Depth-first over the tree with one cursor: no node objects are created on the way.
     for (;;) {
-      const kind = cursor.nodeType;
-      const named = cursor.nodeIsNamed;
+      const type = nodeTypes[cursor.nodeTypeId] ?? UNKNOWN_TYPE;
+      const kind = type.name;
+      const named = type.named;
       const substitution = SUBSTITUTIONS.has(kind);
       if (substitution && ++nesting > MAX_SUBSTITUTION_NESTING) return undefined;
       if (path.length > 0) {
@@ -373,18 +435,24 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
         }
         if (named && blocked === 0 && ASSIGNMENTS.has(kind)) changesState = true;
       }
+      let leaf = false;
       if (kind === 'comment') comment = true;
-      else if (kind === 'command') collectCommand(cursor.startIndex, cursor.endIndex, blocked === 0 && path.length > 0);
       else if (kind === 'pipeline') {
         const from = cursor.startIndex;
         pipes.push({ start: docStartOf(mapped, from), end: docEndOf(mapped, from, cursor.endIndex) });
+      } else if (WORD_LEVEL.has(kind)) {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        if (kind === 'command') collectCommand(start, end, blocked === 0 && path.length > 0);
+        // Nothing below a word-level node matters unless it holds a substitution (a command inside).
+        leaf = !holdsMarker(marks, start, end);
       }
       const node: PathNode = {
         substitution,
         listLike: path.length === 0 || kind === 'list',
         blocks: path.length > 0 && (OWN_SHELL.has(kind) || ASSIGNMENTS.has(kind) || kind === 'command'),
       };
-      if (cursor.gotoFirstChild()) {
+      if (!leaf && cursor.gotoFirstChild()) {
         path.push(node);
         if (!node.listLike) notLists++;
         if (node.blocks) blocked++;
@@ -407,9 +475,11 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
       const parts: Part[] = [];
       if (cursor.gotoFirstChild()) {
         do {
-          const field = cursor.currentFieldName;
-          if (field === 'name' || field === 'argument') parts.push({ kind: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex });
-          if (field === 'name' && topLevel && STATE_BUILTINS.has(unquoteWord(mapped.text.slice(cursor.startIndex, cursor.endIndex)).value)) changesState = true;
+          const field = cursor.currentFieldId;
+          if (field !== nameField && field !== argumentField) continue;
+          parts.push({ kind: (nodeTypes[cursor.nodeTypeId] ?? UNKNOWN_TYPE).name, start: cursor.startIndex, end: cursor.endIndex });
+          const part = parts[parts.length - 1];
+          if (field === nameField && topLevel && STATE_BUILTINS.has(unquoteWord(mapped.text.slice(part.start, part.end)).value)) changesState = true;
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();
       }

@@ -7,7 +7,7 @@
  * Tokens are rule ids or aliases.
  */
 import { EXPERIMENTAL_CHECKS } from './buildkit-checks';
-import type { DockerfileModel } from './model';
+import { memoKey, type DockerfileModel } from './model';
 import type { Finding } from './types';
 
 /**
@@ -41,16 +41,11 @@ function splitTokens(list: string): string[] {
     .filter(Boolean);
 }
 
-const pragmasOfModel = new WeakMap<DockerfileModel, Pragma[]>();
+const PRAGMAS = memoKey<Pragma[]>('pragmas');
 
 /** The pragmas of a file, read once per model (rules ask for them per instruction). Do not change the array. */
 export function readPragmas(model: DockerfileModel): Pragma[] {
-  let pragmas = pragmasOfModel.get(model);
-  if (!pragmas) {
-    pragmas = scanPragmas(model);
-    pragmasOfModel.set(model, pragmas);
-  }
-  return pragmas;
+  return model.memo(PRAGMAS, () => scanPragmas(model));
 }
 
 function scanPragmas(model: DockerfileModel): Pragma[] {

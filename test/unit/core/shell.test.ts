@@ -71,6 +71,21 @@ describe('shell model', () => {
     expect(hasFlag(cmd, '--no-install-recommends')).toBe(false);
   });
 
+  it('finds the commands inside substitutions in words, assignments, redirects, tests and heredocs', () => {
+    const text =
+      'FROM x\nRUN export V="$(uname -m)" && echo "a-$(date +%s)-`id -u`" > "$(mktemp)" \\\n' +
+      ' && diff <(sort a) b && FOO=$(cat f) make && [ "$(whoami)" = root ] \\\n' +
+      ' && cat <<EOF | tee out && apk add curl\nbody $(hostname)\nEOF\n';
+    const { cmds } = commandsOf(text);
+    // A command comes before the substitutions in its words; an unquoted heredoc body is expanded.
+    expect(cmds.map((c) => c.name)).toEqual(['uname', 'echo', 'date', 'id', 'mktemp', 'diff', 'sort', 'make', 'cat', 'whoami', 'cat', 'tee', 'apk', 'hostname']);
+  });
+
+  it('sees a comment between commands', () => {
+    expect(commandsOf('FROM x\nRUN echo a # trailing\n').script.comment).toBe(true);
+    expect(commandsOf('FROM x\nRUN echo "a # not a comment"\n').script.comment).toBe(false);
+  });
+
   it('degrades to no commands on unparseable shell', () => {
     const { script } = commandsOf('FROM x\nRUN apt-get install -y foo &&; (\n');
     expect(script.ok).toBe(false);
