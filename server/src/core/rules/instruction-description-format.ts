@@ -5,7 +5,7 @@ import { argDefinitions, type Instr } from '../model';
 const NOT_DESCRIPTION = /^(?:[a-zA-Z][\w-]*\s*=|hadolint\s|dockerfile-optimizer\s)/;
 
 /** The comment on the line right above an instruction, when it can be a description. */
-function descriptionOf(lines: string[], instr: Instr): string | undefined {
+function descriptionOf(lines: readonly string[], instr: Instr): string | undefined {
   const above = lines[instr.range.start.line - 1];
   const match = above === undefined ? null : /^\s*#(.*)$/.exec(above);
   const text = match?.[1].trim();
@@ -28,13 +28,12 @@ export default defineRule({
     references: ['https://docs.docker.com/reference/build-checks/invalid-definition-description/', 'https://docs.docker.com/build/checks/#experimental-checks'],
   },
   check({ model, report }) {
-    const lines = model.text.split('\n').map((l) => l.replace(/\r$/, ''));
     for (const instr of model.instructions) {
       let names: string[];
       if (instr.keyword === 'ARG') names = argDefinitions(instr).map(([key]) => key);
       else if (instr.keyword === 'FROM' && instr.stage?.name) names = [instr.stage.name.toLowerCase()];
       else continue;
-      const description = descriptionOf(lines, instr);
+      const description = descriptionOf(model.lines, instr);
       if (!description || names.length === 0 || names.includes(description.split(' ')[0])) continue;
       const expected = names.length === 1 ? `\`${names[0]}\`` : `one of ${names.map((n) => `\`${n}\``).join(', ')}`;
       report({

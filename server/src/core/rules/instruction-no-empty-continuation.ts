@@ -2,6 +2,10 @@ import { defineRule } from '../define-rule';
 import type { DockerfileModel, Instr } from '../model';
 import type { Range } from '../types';
 
+/** A line that ends in the escape character (and blanks): the instruction goes on. */
+const CONTINUES_BACKSLASH = /\\[ \t]*$/;
+const CONTINUES_BACKTICK = /`[ \t]*$/;
+
 /**
  * The whitespace-only lines inside an instruction's line continuations (before any heredoc body), and
  * the line where the continuation ends, which is where BuildKit reports them.
@@ -10,8 +14,7 @@ export function emptyContinuationLines(model: DockerfileModel, instr: Instr): { 
   const lines = model.lines;
   // The text after the final line break is not a line.
   const count = lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
-  const escape = model.escapeChar === '`' ? '`' : '\\\\';
-  const continues = new RegExp(`${escape}[ \\t]*$`);
+  const continues = model.escapeChar === '`' ? CONTINUES_BACKTICK : CONTINUES_BACKSLASH;
   let line = instr.range.start.line;
   const empty: number[] = [];
   if (line >= count || !continues.test(lines[line])) return undefined;
