@@ -1,6 +1,7 @@
 /**
  * The dockerfile-ast patch (server/patches) scans an instruction's arguments once instead of on
- * every call, and builds an instruction once instead of twice. Parsing must give exactly what the
+ * every call, builds an instruction once instead of twice, skips the variable and heredoc scans of
+ * arguments that hold no `$` or `<<`, and keeps the image that contains each line. Parsing must give exactly what the
  * unpatched parser gives, and callers must not be able to change the cached arguments through the
  * arrays they receive.
  */
@@ -118,7 +119,7 @@ function everything(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
       args: snapshot(i.getArguments()),
       content: i.getArgumentsContent(),
       raw: i.getRawArgumentsContent(),
-      variables: i.getVariables().map((v) => [v.getName(), v.getNameRange(), v.getModifier(), v.getSubstitutionParameter()]),
+      variables: i.getVariables().map((v) => [v.getName(), v.getNameRange(), v.getModifier(), v.getSubstitutionParameter(), v.isDefined(), v.isBuildVariable()]),
       flags: flags.map((f) => [f.getName(), f.getValue(), f.getRange()]),
       heredocs: 'getHeredocs' in i ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => [h.getName(), h.getContentRange()]) : [],
     };
@@ -131,6 +132,8 @@ const SAMPLES = [
   'FROM alpine\nRUN echo \\$HOME "a\\"b" \'c d\' e\\ f \\\n   # comment inside\n   g${X:-y}h\nENV A="x y" B=z\\ w C=${A}\n',
   'FROM alpine\nRUN a \\ \n  b \\\t\n  c\\\n\n  d\nCOPY --chown=1:1 --from=x a\\ b /c\nLABEL "k"="v" k2=\'v 2\'\n',
   '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN dir `\r\n  c:\\ `\r\n  && echo `$x\r\nSHELL ["powershell", "-Command"]\n',
+  // Variables resolved across stages: global ARGs, stage ARGs and ENVs, a comment between stages.
+  '  ARG BASE=alpine\nARG V=1\nFROM ${BASE} AS a\nARG V\nENV E=$V\nRUN echo $V $E ${BASE} $UNDEF\n\n# between\nFROM a\nRUN echo $E ${V:-x} $BASE\nARG V=2\nRUN echo $V\n',
   'FROM alpine\nCMD ["a", "b\\"c"]\nENTRYPOINT [ "x" ]\nHEALTHCHECK --interval=5s CMD curl -f http://x || exit 1\nARG A=1 B\n',
 ];
 
