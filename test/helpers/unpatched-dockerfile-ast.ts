@@ -1,6 +1,7 @@
 /**
- * dockerfile-ast as published, for comparing our patch (server/patches) against: a copy of the
- * installed package with the patch reversed (`git apply -R`), loaded beside the real one.
+ * dockerfile-ast and dockerfile-utils as published, for comparing our patches (server/patches)
+ * against: copies of the installed packages with the patches reversed (`git apply -R`), loaded beside
+ * the real ones. The published dockerfile-utils runs on the published dockerfile-ast.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -9,27 +10,36 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
+const PATCHED = ['dockerfile-ast', 'dockerfile-utils'] as const;
 
 export type DockerfileAst = typeof import('dockerfile-ast');
+export type DockerfileUtils = typeof import('dockerfile-utils');
 
 export interface Unpatched {
   ast: DockerfileAst;
+  utils: DockerfileUtils;
   dispose(): void;
 }
 
 export function loadUnpatchedDockerfileAst(): Unpatched {
   const dir = mkdtempSync(path.join(tmpdir(), 'dfo-unpatched-ast-'));
   const modules = path.join(dir, 'node_modules');
-  cpSync(path.join(ROOT, 'node_modules', 'dockerfile-ast'), path.join(modules, 'dockerfile-ast'), { recursive: true });
-  // Its dependencies are the installed ones.
+  const patches = path.join(ROOT, 'server', 'patches');
+  for (const name of PATCHED) {
+    cpSync(path.join(ROOT, 'node_modules', name), path.join(modules, name), { recursive: true });
+    const patch = readdirSync(patches).find((f) => f.startsWith(`${name}+`));
+    if (!patch) throw new Error(`no ${name} patch in ${patches}`);
+    // The patch's paths are a/node_modules/<name>/…, relative to this folder.
+    execFileSync('git', ['apply', '-R', path.join(patches, patch)], { cwd: dir, stdio: 'pipe' });
+  }
+  // Their other dependencies are the installed ones.
   for (const dep of ['vscode-languageserver-types', 'vscode-languageserver-textdocument']) {
     symlinkSync(path.join(ROOT, 'node_modules', dep), path.join(modules, dep), 'dir');
   }
-  const patches = path.join(ROOT, 'server', 'patches');
-  const patch = readdirSync(patches).find((f) => f.startsWith('dockerfile-ast+'));
-  if (!patch) throw new Error(`no dockerfile-ast patch in ${patches}`);
-  // The patch's paths are a/node_modules/dockerfile-ast/…, relative to this folder.
-  execFileSync('git', ['apply', '-R', path.join(patches, patch)], { cwd: dir, stdio: 'pipe' });
-  const ast = createRequire(path.join(dir, 'index.js'))('dockerfile-ast') as DockerfileAst;
-  return { ast, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const load = createRequire(path.join(dir, 'index.js'));
+  return {
+    ast: load('dockerfile-ast') as DockerfileAst,
+    utils: load('dockerfile-utils') as DockerfileUtils,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

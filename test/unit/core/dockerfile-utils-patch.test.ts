@@ -1,11 +1,14 @@
 /**
  * The dockerfile-utils patch (server/patches) lets `validate` take the Dockerfile the caller has parsed
- * already, so the text is not parsed twice. The findings must be exactly those of a fresh parse.
+ * already, so the text is not parsed twice, and skips putting together the arguments of instructions
+ * that cannot hold JSON. The findings must be exactly those of a fresh parse, and those of
+ * dockerfile-utils as published (on dockerfile-ast as published).
  */
 import { DockerfileParser } from 'dockerfile-ast';
-import { validate } from 'dockerfile-utils';
-import { describe, expect, it } from 'vitest';
+import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
+import { loadUnpatchedDockerfileAst, type Unpatched } from '../../helpers/unpatched-dockerfile-ast';
 
 describe('dockerfile-utils patch', () => {
   it('accepts a parsed Dockerfile and gives the same findings as parsing the text itself', () => {
@@ -22,5 +25,46 @@ describe('dockerfile-utils patch', () => {
       findings += own.length;
     }
     expect(findings).toBeGreaterThan(100);
+  });
+});
+
+/** Every check on, as warnings where the default ignores it. */
+const ALL_CHECKS: ValidatorSettings = {
+  instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
+  instructionCmdMultiple: ValidationSeverity.WARNING,
+  instructionEntrypointMultiple: ValidationSeverity.WARNING,
+  instructionHealthcheckMultiple: ValidationSeverity.WARNING,
+  directiveCasing: ValidationSeverity.WARNING,
+};
+
+const SAMPLES = [
+  "FROM alpine\nCMD ['a', 'b']\nENTRYPOINT [ 'x' ]\nRUN ['sh', '-c', 'echo']\nSHELL ['/bin/sh', '-c']\n",
+  "FROM alpine\nCMD []\nRUN [ ]\nENTRYPOINT \\['a']\nCMD  ['a' , 'b' ]\nRUN echo '[a]'\nCMD [\"a\", 'b']\n",
+  "FROM alpine\nRUN ['a', \\\n  'b']\nHEALTHCHECK CMD ['curl', 'x']\nONBUILD RUN ['a']\n",
+  'ARG BASE=alpine\nFROM ${BASE} AS a\nARG V\nENV E=$V\nRUN echo $V $E ${UNDEF:-x} $UNDEF2\nFROM a\nRUN echo $E\n',
+];
+
+describe('dockerfile-utils patch: the same findings as dockerfile-utils as published', () => {
+  let published: Unpatched;
+  beforeAll(() => {
+    published = loadUnpatchedDockerfileAst();
+  });
+  afterAll(() => published?.dispose());
+
+  it('finds single-quoted JSON in the samples (the comparison is not vacuous)', () => {
+    const quoted = validate(SAMPLES[0], ALL_CHECKS).filter((d) => /single quotes|JSON/i.test(typeof d.message === 'string' ? d.message : ''));
+    expect(quoted.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(SAMPLES.map((text, i) => [i, text]))('sample %i', (_, text) => {
+    expect(validate(text, ALL_CHECKS)).toEqual(published.utils.validate(text, ALL_CHECKS));
+  });
+
+  it.skipIf(!hasCorpus())('every corpus file', () => {
+    const files = corpusDockerfiles();
+    for (const { name, text } of files) {
+      expect(validate(text, ALL_CHECKS), name).toEqual(published.utils.validate(text, ALL_CHECKS));
+    }
+    expect(files.length).toBeGreaterThan(500);
   });
 });
