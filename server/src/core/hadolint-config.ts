@@ -27,7 +27,8 @@ export interface ParsedHadolintConfig {
   errors: string[];
 }
 
-const LEVELS: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
+/** hadolint's levels (a Map: a key such as `constructor` must not find `Object.prototype`'s members). */
+const LEVELS = new Map<string, Severity>([['error', 'error'], ['warning', 'warning'], ['info', 'info'], ['style', 'hint']]);
 const LABEL_TYPES = new Set<LabelType>(['text', 'url', 'spdx', 'hash', 'rfc3339', 'semver', 'email']);
 const KNOWN_KEYS = new Set([
   'ignored', 'override', 'trustedRegistries', 'label-schema', 'strict-labels', 'disable-ignore-pragma', 'failure-threshold',
@@ -70,7 +71,7 @@ export function parseHadolintConfig(text: string): ParsedHadolintConfig {
     if (typeof override !== 'object' || Array.isArray(override)) errors.push('`override` should map error, warning, info or style to lists of rules');
     else {
       for (const [level, codes] of Object.entries(override as Record<string, unknown>)) {
-        const severity = LEVELS[level];
+        const severity = LEVELS.get(level);
         if (!severity) {
           errors.push(`unknown severity \`${level}\` in \`override\` (use error, warning, info or style)`);
           continue;
@@ -94,7 +95,8 @@ export function parseHadolintConfig(text: string): ParsedHadolintConfig {
   config.disableIgnorePragma = bool(map['disable-ignore-pragma'], 'disable-ignore-pragma', errors);
   const threshold = map['failure-threshold'];
   if (threshold !== undefined && threshold !== null) {
-    if (typeof threshold === 'string' && LEVELS[threshold]) config.failureThreshold = LEVELS[threshold];
+    const level = typeof threshold === 'string' ? LEVELS.get(threshold) : undefined;
+    if (level) config.failureThreshold = level;
     else if (threshold === 'ignore' || threshold === 'none') config.failureThreshold = 'none';
     else errors.push(`\`failure-threshold\` should be error, warning, info, style, ignore or none, not \`${String(threshold)}\``);
   }

@@ -4,7 +4,11 @@ import { hasFlag, type ShellCommand, type ShellWord } from './shell';
 export type RpmTool = 'yum' | 'dnf' | 'zypper';
 
 /** Command names per tool; `microdnf` and `dnf5` take dnf's commands and flags. */
-const TOOLS: Record<string, RpmTool> = { yum: 'yum', dnf: 'dnf', 'dnf-3': 'dnf', dnf5: 'dnf', microdnf: 'dnf', zypper: 'zypper' };
+const TOOLS = new Map<string, RpmTool>(Object.entries({ yum: 'yum', dnf: 'dnf', 'dnf-3': 'dnf', dnf5: 'dnf', microdnf: 'dnf', zypper: 'zypper' }));
+
+function spellings(byName: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(byName));
+}
 
 /** Options of yum and dnf that take a value as the next word (`--enablerepo epel`). */
 const YUM_VALUE_OPTIONS = new Set([
@@ -21,23 +25,26 @@ const ZYPPER_VALUE_OPTIONS = new Set([
   '--pkg-cache-dir', '--userdata', '-r', '--repo', '-t', '--type', '--from', '-p', '--plus-repo', '--download',
 ]);
 
-/** Canonical subcommands of yum and dnf, by every spelling. */
-const YUM_SUBCOMMANDS: Record<string, string> = {
+/**
+ * Canonical subcommands of yum and dnf, by every spelling. Maps, not objects: a command word such as
+ * `constructor` must not find `Object.prototype`'s members.
+ */
+const YUM_SUBCOMMANDS = spellings({
   install: 'install', in: 'install', groupinstall: 'group install', localinstall: 'install',
   reinstall: 'reinstall', rei: 'reinstall', update: 'upgrade', upgrade: 'upgrade', up: 'upgrade',
   'upgrade-minimal': 'upgrade-minimal', 'update-minimal': 'upgrade-minimal', 'up-min': 'upgrade-minimal',
   downgrade: 'downgrade', dg: 'downgrade', 'distro-sync': 'distro-sync', distrosync: 'distro-sync', dsync: 'distro-sync',
   remove: 'remove', rm: 'remove', erase: 'remove', autoremove: 'autoremove', groupremove: 'group remove',
   groupupdate: 'group upgrade', clean: 'clean', makecache: 'makecache', mc: 'makecache',
-};
+});
 
 /** Canonical subcommands of zypper, by every spelling. */
-const ZYPPER_SUBCOMMANDS: Record<string, string> = {
+const ZYPPER_SUBCOMMANDS = spellings({
   install: 'install', in: 'install', remove: 'remove', rm: 'remove', update: 'update', up: 'update', patch: 'patch',
   'dist-upgrade': 'dist-upgrade', dup: 'dist-upgrade', 'source-install': 'source-install', si: 'source-install',
   'install-new-recommends': 'install-new-recommends', inr: 'install-new-recommends', clean: 'clean', cc: 'clean',
   refresh: 'refresh', ref: 'refresh',
-};
+});
 
 export interface RpmInvocation {
   tool: RpmTool;
@@ -66,17 +73,17 @@ function positionalsAfter(args: ShellWord[], from: number, valueOptions: Set<str
 
 /** A yum, dnf, microdnf or zypper command with its subcommand and operands. */
 export function rpmInvocation(command: ShellCommand): RpmInvocation | undefined {
-  const tool = TOOLS[command.name];
+  const tool = TOOLS.get(command.name);
   if (!tool) return undefined;
   const valueOptions = tool === 'zypper' ? ZYPPER_VALUE_OPTIONS : YUM_VALUE_OPTIONS;
   const names = tool === 'zypper' ? ZYPPER_SUBCOMMANDS : YUM_SUBCOMMANDS;
   const words = positionalsAfter(command.args, 0, valueOptions);
   const first = words[0];
   if (!first) return undefined;
-  let subcommand = names[first.value] ?? first.value;
+  let subcommand = names.get(first.value) ?? first.value;
   let subcommandWord = first;
   if (tool !== 'zypper' && ['group', 'groups', 'grp', 'module'].includes(first.value) && words[1]) {
-    subcommand = `${first.value === 'module' ? 'module' : 'group'} ${names[words[1].value] ?? words[1].value}`;
+    subcommand = `${first.value === 'module' ? 'module' : 'group'} ${names.get(words[1].value) ?? words[1].value}`;
     subcommandWord = words[1];
   }
   const index = command.args.indexOf(subcommandWord);

@@ -102,16 +102,17 @@ function platformName(p: { os?: string; architecture?: string; variant?: string 
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 
-const ARCH_ALIASES: Record<string, string> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm' };
-const DEFAULT_VARIANT: Record<string, string> = { arm64: 'v8', arm: 'v7' };
+// Maps, not objects: a platform such as `linux/constructor` must not find `Object.prototype`'s members.
+const ARCH_ALIASES = new Map([['x86_64', 'amd64'], ['x86-64', 'amd64'], ['aarch64', 'arm64'], ['armhf', 'arm']]);
+const DEFAULT_VARIANT = new Map([['arm64', 'v8'], ['arm', 'v7']]);
 
 /** Picks the best entry for `os/arch[/variant]` the way container runtimes do (arm64 ≡ arm64/v8). */
 function pickPlatform<T extends { os?: string; architecture?: string; variant?: string }>(wanted: string, candidates: T[]): T | undefined {
   const [os, rawArch, variant] = wanted.toLowerCase().split('/');
-  const arch = ARCH_ALIASES[rawArch] ?? rawArch;
+  const arch = ARCH_ALIASES.get(rawArch) ?? rawArch;
   const same = candidates.filter((c) => c.os === os && c.architecture === arch);
-  const norm = (v: string | undefined) => v ?? DEFAULT_VARIANT[arch];
-  return same.find((c) => norm(c.variant) === (variant ?? DEFAULT_VARIANT[arch])) ?? (variant ? undefined : same[0]);
+  const norm = (v: string | undefined) => v ?? DEFAULT_VARIANT.get(arch);
+  return same.find((c) => norm(c.variant) === (variant ?? DEFAULT_VARIANT.get(arch))) ?? (variant ? undefined : same[0]);
 }
 
 function boundedCache<V>(maxWeight: number, weigh: (value: V) => number = () => 1) {

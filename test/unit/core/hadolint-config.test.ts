@@ -54,6 +54,16 @@ describe('parseHadolintConfig', () => {
     expect(parseHadolintConfig('failure-threshold: error\nno-fail: true').config.failureThreshold).toBe('none');
   });
 
+  it('takes no level from the names of Object.prototype', () => {
+    const { config, errors } = parseHadolintConfig('failure-threshold: constructor\noverride:\n  toString: [DL3008]\n');
+    expect(config.failureThreshold).toBeUndefined();
+    expect(config.override).toEqual({});
+    expect(errors).toEqual([
+      'unknown severity `toString` in `override` (use error, warning, info or style)',
+      '`failure-threshold` should be error, warning, info, style, ignore or none, not `constructor`',
+    ]);
+  });
+
   it('an empty file is an empty configuration', () => {
     expect(parseHadolintConfig('')).toEqual({ config: { ignored: [], override: {}, trustedRegistries: [], labelSchema: {} }, errors: [] });
     expect(parseHadolintConfig('# only a comment\n').errors).toEqual([]);

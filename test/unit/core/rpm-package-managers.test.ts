@@ -42,6 +42,12 @@ describe('rpm package manager commands', () => {
     expect(invocation('yum --version')).toBeUndefined();
   });
 
+  it('find nothing in the names of Object.prototype', () => {
+    expect(invocation('constructor install foo')).toBeUndefined();
+    expect(invocation('toString -y install foo')).toBeUndefined();
+    expect(invocation('yum constructor foo')).toMatchObject({ tool: 'yum', subcommand: 'constructor', installs: false });
+  });
+
   it('tell pinned package specs', () => {
     for (const spec of ['httpd-2.4.6', 'openssl-1:1.1.1k', 'gcc-c++-8.5.0', 'git-core-2.43.0-1.fc40', 'foo-1.0.x86_64', 'nginx >= 1.24']) expect(isPinnedRpm(spec), spec).toBe(true);
     for (const spec of ['httpd', 'java-17-openjdk', 'python3', 'rpm-sign', 'lib32-foo']) expect(isPinnedRpm(spec), spec).toBe(false);

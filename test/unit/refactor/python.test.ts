@@ -87,6 +87,13 @@ describe('Python split', () => {
     expect(good('FROM python:3.12\nRUN useradd -u 1500 -m appuser\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nUSER appuser\nCMD ["python", "app.py"]\n').runtime).toContain('USER 1500\n');
   });
 
+  it('keeps a system user by its UID, and a user of another name by name', () => {
+    const as = (user: string) => good(SIMPLE.replace('CMD', `USER ${user}\nCMD`)).runtime;
+    expect(as('www-data')).toContain('USER 33\n');
+    // Not a member of Object.prototype.
+    expect(as('constructor')).toContain('USER constructor\n');
+  });
+
   it('copies files the original puts outside the working folder, and what the health check needs', () => {
     const { runtime } = good(
       'FROM python:3.12\nWORKDIR /app\nCOPY requirements.txt /tmp/\nRUN pip install -r /tmp/requirements.txt\nCOPY config.ini /etc/app/config.ini\nCOPY . .\nHEALTHCHECK CMD curl -fsS http://localhost:8000/ || exit 1\nCMD python app.py\n',

@@ -23,5 +23,8 @@ describe('parsePlatform', () => {
     expect(parsePlatform('arm64')).toEqual({ os: 'linux', arch: 'arm64' });
     expect(parsePlatform('linux/')).toBeUndefined();
     expect(parsePlatform('beos/amd64')).toBeUndefined();
+    expect(parsePlatform('constructor')).toBeUndefined();
+    expect(parsePlatform('linux/tostring')).toBeUndefined();
+    expect(parsePlatform('linux/__proto__')).toBeUndefined();
   });
 });

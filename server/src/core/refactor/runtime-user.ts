@@ -60,7 +60,8 @@ export function userPlan(original: OriginalStage, family: 'apt' | 'apk', setup: 
       fixed[creating] = `${words[0]} ${flag} ${words.slice(1).join(' ')}`;
       return { user: APP_UID, create: [], setup: fixed, label: `\`${name}\` (UID ${APP_UID})`, note: `\`${name}\` is created with UID ${APP_UID} so that \`USER\` can name it by number` };
     }
-    const known = SYSTEM_UIDS[family][name];
+    // Own keys only: a user named `constructor` must not find `Object.prototype`'s members.
+    const known = Object.hasOwn(SYSTEM_UIDS[family], name) ? SYSTEM_UIDS[family][name] : undefined;
     return { user: known ?? own, create: [], setup, label: known ? `\`${name}\` (UID ${known})` : `\`${own}\`` };
   }
   if (builtIn) return { user: builtIn, create: [], setup, label: `\`${builtIn}\`` };

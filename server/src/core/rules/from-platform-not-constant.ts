@@ -3,10 +3,11 @@ import { flagsOf } from '../model';
 import { hasVariables } from '../variables';
 
 const OSES = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows']);
-const ARCHES: Record<string, string> = {
+/** Architectures by every spelling (a Map: `constructor` must not find `Object.prototype`'s members). */
+const ARCHES = new Map<string, string>(Object.entries({
   '386': '386', i386: '386', i686: '386', x86: '386', amd64: 'amd64', x86_64: 'amd64', 'x86-64': 'amd64', arm64: 'arm64', aarch64: 'arm64',
   arm: 'arm', armhf: 'arm', armel: 'arm', ppc64le: 'ppc64le', ppc64: 'ppc64', s390x: 's390x', riscv64: 'riscv64', mips64le: 'mips64le', mips64: 'mips64', loong64: 'loong64', wasm: 'wasm',
-};
+}));
 
 /** `os/arch[/variant]` as containerd's platform parser reads it (a lone OS or architecture is completed with linux/amd64). */
 export function parsePlatform(text: string): { os: string; arch: string } | undefined {
@@ -14,9 +15,10 @@ export function parsePlatform(text: string): { os: string; arch: string } | unde
   if (parts.length > 3 || parts.some((p) => !/^[a-z0-9_.-]+$/.test(p))) return undefined;
   if (parts.length === 1) {
     if (OSES.has(parts[0])) return { os: parts[0], arch: 'amd64' };
-    return ARCHES[parts[0]] ? { os: 'linux', arch: ARCHES[parts[0]] } : undefined;
+    const arch = ARCHES.get(parts[0]);
+    return arch ? { os: 'linux', arch } : undefined;
   }
-  const arch = ARCHES[parts[1]];
+  const arch = ARCHES.get(parts[1]);
   return OSES.has(parts[0]) && arch ? { os: parts[0], arch } : undefined;
 }
 
