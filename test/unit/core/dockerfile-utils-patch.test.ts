@@ -1,11 +1,13 @@
 /**
  * The dockerfile-utils patch (server/patches) lets `validate` take the Dockerfile the caller has parsed
- * already, so the text is not parsed twice, and skips putting together the arguments of instructions
- * that cannot hold JSON. The findings must be exactly those of a fresh parse, and those of
+ * already, so the text is not parsed twice, and skips work whose result cannot be reported: putting
+ * together the arguments of instructions that cannot hold JSON, the variables of RUN, CMD and
+ * ENTRYPOINT (whose modifiers are not checked), and the lines of continuations when empty ones are
+ * not reported. The findings must be exactly those of a fresh parse, and those of
  * dockerfile-utils as published (on dockerfile-ast as published).
  */
 import { DockerfileParser } from 'dockerfile-ast';
-import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
 import { loadUnpatchedDockerfileAst, type Unpatched } from '../../helpers/unpatched-dockerfile-ast';
@@ -31,10 +33,20 @@ describe('dockerfile-utils patch', () => {
 /** Every check on, as warnings where the default ignores it. */
 const ALL_CHECKS: ValidatorSettings = {
   instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
+  emptyContinuationLine: ValidationSeverity.WARNING,
   instructionCmdMultiple: ValidationSeverity.WARNING,
   instructionEntrypointMultiple: ValidationSeverity.WARNING,
   instructionHealthcheckMultiple: ValidationSeverity.WARNING,
   directiveCasing: ValidationSeverity.WARNING,
+};
+
+/** As the analysis runs it: the checks that our rules replace are off. */
+const OURS: ValidatorSettings = {
+  ...ALL_CHECKS,
+  deprecatedMaintainer: ValidationSeverity.IGNORE,
+  emptyContinuationLine: ValidationSeverity.IGNORE,
+  instructionCasing: ValidationSeverity.IGNORE,
+  instructionWorkdirRelative: ValidationSeverity.IGNORE,
 };
 
 const SAMPLES = [
@@ -42,6 +54,8 @@ const SAMPLES = [
   "FROM alpine\nCMD []\nRUN [ ]\nENTRYPOINT \\['a']\nCMD  ['a' , 'b' ]\nRUN echo '[a]'\nCMD [\"a\", 'b']\n",
   "FROM alpine\nRUN ['a', \\\n  'b']\nHEALTHCHECK CMD ['curl', 'x']\nONBUILD RUN ['a']\n",
   'ARG BASE=alpine\nFROM ${BASE} AS a\nARG V\nENV E=$V\nRUN echo $V $E ${UNDEF:-x} $UNDEF2\nFROM a\nRUN echo $E\n',
+  // Unsupported modifiers are reported outside RUN, CMD and ENTRYPOINT; empty continuation lines.
+  'FROM alpine\nENV A=${B:} C=${D:x}\nLABEL l=${E:?} m=${F:=y}\nRUN echo ${F:} ${G:x}\nCMD echo ${H:}\nRUN a \\\n\n  b\nENV X=1 \\\n\n  Y=2\n',
 ];
 
 describe('dockerfile-utils patch: the same findings as dockerfile-utils as published', () => {
@@ -56,14 +70,22 @@ describe('dockerfile-utils patch: the same findings as dockerfile-utils as publi
     expect(quoted.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('finds unsupported modifiers and empty continuation lines in the samples', () => {
+    const codes = validate(SAMPLES[4], ALL_CHECKS).map((d) => d.code);
+    expect(codes.filter((c) => c === ValidationCode.UNSUPPORTED_MODIFIER).length).toBe(3);
+    expect(codes.filter((c) => c === ValidationCode.EMPTY_CONTINUATION_LINE).length).toBe(2);
+  });
+
   it.each(SAMPLES.map((text, i) => [i, text]))('sample %i', (_, text) => {
     expect(validate(text, ALL_CHECKS)).toEqual(published.utils.validate(text, ALL_CHECKS));
+    expect(validate(text, OURS)).toEqual(published.utils.validate(text, OURS));
   });
 
   it.skipIf(!hasCorpus())('every corpus file', () => {
     const files = corpusDockerfiles();
     for (const { name, text } of files) {
       expect(validate(text, ALL_CHECKS), name).toEqual(published.utils.validate(text, ALL_CHECKS));
+      expect(validate(text, OURS), name).toEqual(published.utils.validate(text, OURS));
     }
     expect(files.length).toBeGreaterThan(500);
   });
