@@ -1,7 +1,8 @@
 /**
  * The dockerfile-ast patch (server/patches) scans an instruction's arguments once instead of on
  * every call, builds an instruction once instead of twice, skips the variable and heredoc scans of
- * arguments that hold no `$` or `<<`, and keeps the image that contains each line. Parsing must give exactly what the
+ * arguments that hold no `$` or `<<`, keeps the image that contains each line, and computes each
+ * image's range once when placing comments. Parsing must give exactly what the
  * unpatched parser gives, and callers must not be able to change the cached arguments through the
  * arrays they receive.
  */
@@ -109,9 +110,16 @@ describe('dockerfile-ast patch: heredoc look-ahead only where a heredoc can star
   });
 });
 
+/** The comments of each image (the instructions before the first `FROM`, then each stage), as placed after parsing. */
+function commentsByImage(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
+  const images = dockerfile as unknown as { initialInstructions: ImageComments; buildStages: ImageComments[] };
+  return [images.initialInstructions, ...images.buildStages].map((image) => image.getComments().map((c) => c.getRange()));
+}
+type ImageComments = { getComments(): Array<{ getRange(): unknown }> };
+
 /** What parsing gives that the patch may touch: arguments, flags, variables, heredocs, comments. */
 function everything(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
-  return dockerfile.getInstructions().map((i) => {
+  return [commentsByImage(dockerfile), ...dockerfile.getInstructions().map((i) => {
     const flags = 'getFlags' in i ? (i as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): unknown }[] }).getFlags() : [];
     return {
       keyword: i.getKeyword(),
@@ -123,7 +131,7 @@ function everything(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
       flags: flags.map((f) => [f.getName(), f.getValue(), f.getRange()]),
       heredocs: 'getHeredocs' in i ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => [h.getName(), h.getContentRange()]) : [],
     };
-  });
+  })];
 }
 
 const SAMPLES = [
@@ -132,6 +140,7 @@ const SAMPLES = [
   'FROM alpine\nRUN echo \\$HOME "a\\"b" \'c d\' e\\ f \\\n   # comment inside\n   g${X:-y}h\nENV A="x y" B=z\\ w C=${A}\n',
   'FROM alpine\nRUN a \\ \n  b \\\t\n  c\\\n\n  d\nCOPY --chown=1:1 --from=x a\\ b /c\nLABEL "k"="v" k2=\'v 2\'\n',
   '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN dir `\r\n  c:\\ `\r\n  && echo `$x\r\nSHELL ["powershell", "-Command"]\n',
+  '# top\nARG A=1\n# above FROM\nFROM alpine AS a\n# in a\nRUN a\n\n# between\n\nFROM a\n# in b\nRUN b # not a comment\n# last\n',
   // Variables resolved across stages: global ARGs, stage ARGs and ENVs, a comment between stages.
   '  ARG BASE=alpine\nARG V=1\nFROM ${BASE} AS a\nARG V\nENV E=$V\nRUN echo $V $E ${BASE} $UNDEF\n\n# between\nFROM a\nRUN echo $E ${V:-x} $BASE\nARG V=2\nRUN echo $V\n',
   'FROM alpine\nCMD ["a", "b\\"c"]\nENTRYPOINT [ "x" ]\nHEALTHCHECK --interval=5s CMD curl -f http://x || exit 1\nARG A=1 B\n',
