@@ -39,6 +39,10 @@ function jsonArgs(model: DockerfileModel, node: JSONInstruction): CopyWord[] | u
   return words;
 }
 
+/** A run of characters that are neither blank, nor a quote, nor the escape character. */
+const PLAIN_BACKSLASH = /[^\s"'\\]*/y;
+const PLAIN_BACKTICK = /[^\s"'`]*/y;
+
 /** Splits shell-form arguments into words. */
 function shellWords(text: string, from: number, to: number, escape: string): CopyWord[] {
   const words: CopyWord[] = [];
@@ -61,6 +65,16 @@ function shellWords(text: string, from: number, to: number, escape: string): Cop
       continue;
     }
     const start = i;
+    // Most words hold no quote and no escape character: they are their own value.
+    const plain = escape === '`' ? PLAIN_BACKTICK : PLAIN_BACKSLASH;
+    plain.lastIndex = start;
+    const plainEnd = Math.min(to, start + (plain.exec(text)?.[0].length ?? 0));
+    if (plainEnd > start && (plainEnd === to || /\s/.test(text[plainEnd]))) {
+      const word = text.slice(start, plainEnd);
+      words.push({ value: word, raw: word, start, end: plainEnd, appendAt: plainEnd });
+      i = plainEnd;
+      continue;
+    }
     let value = '';
     let quote = '';
     let lastQuoteEnd = -1;

@@ -18,6 +18,13 @@ describe('copyArgs', () => {
     expect(args('# escape=`\nFROM x\nCOPY a `\n  C:\\app\\\n')).toMatchObject({ sources: ['a'], dest: 'C:\\app\\' });
   });
 
+  it('reads plain words and words with quotes or escapes in between alike', () => {
+    expect(args('FROM x\nCOPY a"b c"d e\\ f g\u00a0h /dst\n')).toMatchObject({ sources: ['ab cd', 'e f', 'g', 'h'], dest: '/dst' });
+    const model = parseDockerfile('FROM x\nCOPY plain.txt /dst\n');
+    const { sources, dest } = copyArgs(model, model.instructions[1])!;
+    expect([sources[0].raw, sources[0].start, sources[0].end, dest.appendAt]).toEqual(['plain.txt', 12, 21, 26]);
+  });
+
   it('reads the JSON form', () => {
     expect(args('FROM x\nCOPY ["a b", "c", "/d"]\n')).toEqual({ sources: ['a b', 'c'], dest: '/d', json: true, heredoc: false });
   });
