@@ -1,10 +1,10 @@
 /**
  * The dockerfile-ast patch (server/patches) scans an instruction's arguments once instead of on
  * every call, builds an instruction once instead of twice, skips the variable and heredoc scans of
- * arguments that hold no `$` or `<<`, keeps the image that contains each line and the scopes variables resolve in, and computes each
- * image's range once when placing comments. Parsing must give exactly what the
- * unpatched parser gives, and callers must not be able to change the cached arguments through the
- * arrays they receive.
+ * arguments that hold no `$` or `<<`, keeps the image that contains each line and the scopes that
+ * variables resolve in, and computes each image's range once when placing comments. Parsing must
+ * give exactly what the unpatched parser gives, and callers must not be able to change the cached
+ * arguments through the arrays they receive.
  */
 import { DockerfileParser, type Heredoc, type Instruction } from 'dockerfile-ast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
