@@ -1,5 +1,6 @@
 /** Runs the rules and the syntax validator over one Dockerfile. */
 import { hasBuildkitAlias, idsFor, rules } from './catalog';
+import { compareIds } from './compare';
 import { isShellcheckCode } from './shellcheck-map';
 import { parseDockerfile, type DockerfileModel } from './model';
 import { checkOptions, readSuppressions } from './suppressions';
@@ -63,14 +64,6 @@ export function tokenIds(token: string): string[] {
 
 function tokenSet(tokens: string[] | undefined): Set<string> | undefined {
   return tokens ? new Set(tokens.flatMap(tokenIds)) : undefined;
-}
-
-/**
- * Code-unit order of ASCII ids. Not `localeCompare`: the first call loads ICU's collation data,
- * 4 MB of the server's resident memory, to order ids that need no collation.
- */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function comparePositions(a: Finding, b: Finding): number {

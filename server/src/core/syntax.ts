@@ -1,6 +1,7 @@
 /** Syntax problems, reported by dockerfile-utils' validator (the one dockerfile-language-service uses). */
 import type { Dockerfile } from 'dockerfile-ast';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { compareIds } from './compare';
 import type { Finding, Severity } from './types';
 
 export interface SyntaxCheck {
@@ -60,8 +61,7 @@ export const SYNTAX_CHECKS: SyntaxCheck[] = (() => {
     if (typeof code !== 'number' || REPLACED_CODES[name as keyof typeof ValidationCode]) continue;
     byCode.set(code, { id: `syntax-${kebab(name)}`, code, aliases: ALIASES[name as keyof typeof ValidationCode] ?? [] });
   }
-  // Plain `<`, not `localeCompare`, which would load ICU's collation data into the server (see compareIds).
-  return [...byCode.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...byCode.values()].sort((a, b) => compareIds(a.id, b.id));
 })();
 
 const byCode = new Map(SYNTAX_CHECKS.map((c) => [c.code, c]));
