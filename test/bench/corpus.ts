@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   await loadShellParser();
   const ours: Tool = { name: 'dockerfile-optimizer (all rules + syntax)', lint: (t) => void lint(t, { files: NO_FILES }) };
   const peers: Peer[] = loadPeers();
-  // Interleave tools round by round would be fairer to thermal drift; whole-tool passes keep caches honest. Alternate order twice.
+  // Each tool runs all its rounds in one pass, ours first: whole-tool passes keep each tool's caches and JIT state its own.
   const results = [ours, ...peers].map((tool) => measure(tool, files));
   const oursResult = results[0];
   const oursSweep = summarise(oursResult.sweeps).median;
