@@ -186,60 +186,56 @@ export function decodeJsonString(source: string, from: number, to: number): Mapp
 }
 
 /**
- * A word of a command. Its range is computed from document offsets only when first asked for (most
- * words never need one); a class, so that each word is one object (the scripts of a file hold
- * thousands). `range` is a getter on the prototype: copy a word field by field, not with a spread.
+ * Document offsets whose range is computed only when first asked for (most words and commands never
+ * need one). Words and commands are classes, so that each is one object (the scripts of a file hold
+ * thousands); `range` is a getter on the prototype: copy one field by field, not with a spread.
  */
-class Word implements ShellWord {
+class Span {
   // #private: never enumerated, so a word prints and serialises as its data
   readonly #model: DockerfileModel;
   #range?: Range;
-  readonly static: boolean;
   constructor(
     model: DockerfileModel,
     readonly start: number,
     readonly end: number,
+  ) {
+    this.#model = model;
+  }
+
+  get range(): Range {
+    return (this.#range ??= { start: this.#model.positionAt(this.start), end: this.#model.positionAt(this.end) });
+  }
+}
+
+class Word extends Span implements ShellWord {
+  readonly static: boolean;
+  constructor(
+    model: DockerfileModel,
+    start: number,
+    end: number,
     readonly value: string,
     readonly raw: string,
     isStatic: boolean,
   ) {
-    this.#model = model;
+    super(model, start, end);
     this.static = isStatic;
-  }
-
-  get range(): Range {
-    return (this.#range ??= { start: this.#model.positionAt(this.start), end: this.#model.positionAt(this.end) });
   }
 }
 
-class Command implements ShellCommand {
-  readonly #model: DockerfileModel;
-  #range?: Range;
+class Command extends Span implements ShellCommand {
   readonly name: string;
   readonly args: ShellWord[];
   constructor(
     model: DockerfileModel,
-    readonly start: number,
-    readonly end: number,
+    start: number,
+    end: number,
     readonly words: ShellWord[],
     readonly wrappers: string[],
   ) {
-    this.#model = model;
+    super(model, start, end);
     this.name = baseCommandName(words[0].value);
     this.args = words.slice(1);
   }
-
-  get range(): Range {
-    return (this.#range ??= { start: this.#model.positionAt(this.start), end: this.#model.positionAt(this.end) });
-  }
-}
-
-function makeWord(model: DockerfileModel, start: number, end: number, value: string, raw: string, isStatic: boolean): ShellWord {
-  return new Word(model, start, end, value, raw, isStatic);
-}
-
-function makeCommand(model: DockerfileModel, start: number, end: number, words: ShellWord[], wrappers: string[]): ShellCommand {
-  return new Command(model, start, end, words, wrappers);
 }
 
 /** The document offset of the shell text's character at `start`. */
@@ -477,8 +473,8 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
         do {
           const field = cursor.currentFieldId;
           if (field !== nameField && field !== argumentField) continue;
-          parts.push({ kind: (nodeTypes[cursor.nodeTypeId] ?? UNKNOWN_TYPE).name, start: cursor.startIndex, end: cursor.endIndex });
-          const part = parts[parts.length - 1];
+          const part = { kind: (nodeTypes[cursor.nodeTypeId] ?? UNKNOWN_TYPE).name, start: cursor.startIndex, end: cursor.endIndex };
+          parts.push(part);
           if (field === nameField && topLevel && STATE_BUILTINS.has(unquoteWord(mapped.text.slice(part.start, part.end)).value)) changesState = true;
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();
@@ -486,11 +482,11 @@ function collectCommands(model: DockerfileModel, mapped: MappedText, depth: numb
       const words = parts.map((part): ShellWord => {
         const raw = mapped.text.slice(part.start, part.end);
         const { value, static: isStatic } = WORD_KINDS.has(part.kind) ? unquoteWord(raw) : { value: raw, static: false };
-        return makeWord(model, docStartOf(mapped, part.start), docEndOf(mapped, part.start, part.end), value, raw, isStatic);
+        return new Word(model, docStartOf(mapped, part.start), docEndOf(mapped, part.start, part.end), value, raw, isStatic);
       });
       const { words: real, wrappers } = unwrap(words);
       if (real.length === 0) return;
-      const command = makeCommand(model, docStartOf(mapped, start), docEndOf(mapped, start, end), real, wrappers);
+      const command = new Command(model, docStartOf(mapped, start), docEndOf(mapped, start, end), real, wrappers);
       commands.push(command);
       const nested = depth < MAX_DEPTH ? shellCString(command, parts) : undefined;
       if (nested) commands.push(...nested);
@@ -554,13 +550,13 @@ function jsonForm(model: DockerfileModel, instr: Instr): ShellScript | undefined
     const text = decodeJsonString(model.text, start, end);
     if (!text) return failed;
     decoded.push(text);
-    words.push(makeWord(model, start, end, text.text, model.text.slice(start, end), true));
+    words.push(new Word(model, start, end, text.text, model.text.slice(start, end), true));
   }
   if (words.length === 0) return failed;
   const { words: real, wrappers } = unwrap(words);
   if (real.length === 0) return failed;
-  const command = makeCommand(model, words[0].start, words[words.length - 1].end, real, wrappers);
-  const commands = [command];
+  const command = new Command(model, words[0].start, words[words.length - 1].end, real, wrappers);
+  const commands: ShellCommand[] = [command];
   if (SHELLS.has(command.name)) {
     const dashC = command.args.findIndex((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
     const index = dashC >= 0 ? words.indexOf(command.args[dashC + 1]) : -1;
@@ -702,11 +698,11 @@ function rebase(model: DockerfileModel, script: RelativeScript, base: number): S
     end: script.end + base,
     pipelines: script.pipelines.map((p) => ({ start: p.start + base, end: p.end + base })),
     commands: script.commands.map((c) =>
-      makeCommand(
+      new Command(
         model,
         c.start + base,
         c.end + base,
-        c.words.map((w) => makeWord(model, w.start + base, w.end + base, w.value, w.raw === '' ? w.value : w.raw, w.static)),
+        c.words.map((w) => new Word(model, w.start + base, w.end + base, w.value, w.raw === '' ? w.value : w.raw, w.static)),
         c.wrappers,
       ),
     ),
