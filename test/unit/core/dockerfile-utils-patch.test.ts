@@ -8,9 +8,9 @@
  */
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
-import { loadUnpatchedDockerfileAst, type Unpatched } from '../../helpers/unpatched-dockerfile-ast';
+import { usePublished } from '../../helpers/published-packages';
 
 describe('dockerfile-utils patch', () => {
   it('accepts a parsed Dockerfile and gives the same findings as parsing the text itself', () => {
@@ -59,11 +59,7 @@ const SAMPLES = [
 ];
 
 describe('dockerfile-utils patch: the same findings as dockerfile-utils as published', () => {
-  let published: Unpatched;
-  beforeAll(() => {
-    published = loadUnpatchedDockerfileAst();
-  });
-  afterAll(() => published?.dispose());
+  const published = usePublished();
 
   it('finds single-quoted JSON in the samples (the comparison is not vacuous)', () => {
     const quoted = validate(SAMPLES[0], ALL_CHECKS).filter((d) => /single quotes|JSON/i.test(typeof d.message === 'string' ? d.message : ''));
@@ -77,15 +73,15 @@ describe('dockerfile-utils patch: the same findings as dockerfile-utils as publi
   });
 
   it.each(SAMPLES.map((text, i) => [i, text]))('sample %i', (_, text) => {
-    expect(validate(text, ALL_CHECKS)).toEqual(published.utils.validate(text, ALL_CHECKS));
-    expect(validate(text, OURS)).toEqual(published.utils.validate(text, OURS));
+    expect(validate(text, ALL_CHECKS)).toEqual(published().utils.validate(text, ALL_CHECKS));
+    expect(validate(text, OURS)).toEqual(published().utils.validate(text, OURS));
   });
 
   it.skipIf(!hasCorpus())('every corpus file', () => {
     const files = corpusDockerfiles();
     for (const { name, text } of files) {
-      expect(validate(text, ALL_CHECKS), name).toEqual(published.utils.validate(text, ALL_CHECKS));
-      expect(validate(text, OURS), name).toEqual(published.utils.validate(text, OURS));
+      expect(validate(text, ALL_CHECKS), name).toEqual(published().utils.validate(text, ALL_CHECKS));
+      expect(validate(text, OURS), name).toEqual(published().utils.validate(text, OURS));
     }
     expect(files.length).toBeGreaterThan(500);
   });

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PATCHED = ['dockerfile-ast', 'dockerfile-utils'] as const;
@@ -15,13 +16,13 @@ const PATCHED = ['dockerfile-ast', 'dockerfile-utils'] as const;
 export type DockerfileAst = typeof import('dockerfile-ast');
 export type DockerfileUtils = typeof import('dockerfile-utils');
 
-export interface Unpatched {
+export interface Published {
   ast: DockerfileAst;
   utils: DockerfileUtils;
   dispose(): void;
 }
 
-export function loadUnpatchedDockerfileAst(): Unpatched {
+export function loadPublished(): Published {
   const dir = mkdtempSync(path.join(tmpdir(), 'dfo-unpatched-ast-'));
   const modules = path.join(dir, 'node_modules');
   const patches = path.join(ROOT, 'server', 'patches');
@@ -41,5 +42,18 @@ export function loadUnpatchedDockerfileAst(): Unpatched {
     ast: load('dockerfile-ast') as DockerfileAst,
     utils: load('dockerfile-utils') as DockerfileUtils,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The published packages for the tests of the enclosing `describe`: loaded before them, removed after. */
+export function usePublished(): () => Published {
+  let published: Published | undefined;
+  beforeAll(() => {
+    published = loadPublished();
+  });
+  afterAll(() => published?.dispose());
+  return () => {
+    if (!published) throw new Error('the published packages are loaded in beforeAll');
+    return published;
   };
 }
