@@ -152,9 +152,13 @@ export function stageReferences(instr: Instr): string[] {
   return refs;
 }
 
-export function parseDockerfile(text: string): DockerfileModel {
+/**
+ * @param previous the model of an earlier version of the same document: the instructions it parsed
+ * that are unchanged are reused (see `DockerfileParser.parse`)
+ */
+export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
   const document = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
-  const ast = DockerfileParser.parse(text);
+  const ast = DockerfileParser.parse(text, previous?.ast);
   const escapeChar = ast.getEscapeCharacter();
   const instructions: Instr[] = ast.getInstructions().map((node, index) => ({
     keyword: node.getKeyword().toUpperCase(),

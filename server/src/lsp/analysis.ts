@@ -72,7 +72,8 @@ export class Analyzer {
     if (cached && cached.key === key) return cached.analysis;
     const files = location ? this.recent(`context:${location.dir}`, () => diskContext(location.dir)) : NO_FILES;
     const fileName = location?.name ?? 'Dockerfile';
-    const model = parseDockerfile(document.getText());
+    // The previous version's model, for the instructions the edit left unchanged (see parseDockerfile).
+    const model = parseDockerfile(document.getText(), cached?.analysis.model);
     let options: LintOptions = { files, fileName, severities: settings.rules, onRuleError: this.onRuleError };
     if (lookups) options = { ...options, registry: lookups.client, tags: lookups.tagsFor(model) };
     if (external) options = { ...options, external: external.findingsFor(document.uri, model) };

@@ -9,17 +9,12 @@
 import { DockerfileParser, type Heredoc, type Instruction } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
+import { argumentsOf, everything, HEREDOCS, SAMPLE, SAMPLES } from '../../helpers/dockerfile-ast-views';
 import { usePublished } from '../../helpers/published-packages';
 
 type Args = ReturnType<Instruction['getArguments']>;
 type Patched = { getRawArguments(): Args; computeRawArguments(): Args };
 const patched = (instr: Instruction) => instr as unknown as Patched;
-
-const SAMPLE = 'FROM node:20 AS build\nRUN --mount=type=cache,target=/root/.npm npm ci \\\n  # comment\n  && echo "a b" \\\n  c\nCOPY --from=build /a /b\nENV A=1 B="2 3"\n';
-
-function snapshot(args: ReturnType<Instruction['getArguments']>) {
-  return args.map((a) => [a.getValue(), a.getRange()]);
-}
 
 describe('dockerfile-ast patch', () => {
   it('is applied (postinstall runs patch-package)', () => {
@@ -33,7 +28,7 @@ describe('dockerfile-ast patch', () => {
     const first = instr.getRawArguments();
     first.pop();
     first.push(first[0]);
-    expect(snapshot(instr.getRawArguments())).toEqual(snapshot(instr.computeRawArguments()));
+    expect(argumentsOf(instr.getRawArguments())).toEqual(argumentsOf(instr.computeRawArguments()));
     expect(node.getArguments().map((a) => a.getValue())).toEqual(['npm', 'ci', '&&', 'echo', '"a', 'b"', 'c']);
   });
 
@@ -43,7 +38,7 @@ describe('dockerfile-ast patch', () => {
       for (const node of DockerfileParser.parse(text).getInstructions()) {
         node.getArguments();
         const instr = patched(node);
-        expect(snapshot(instr.getRawArguments())).toEqual(snapshot(instr.computeRawArguments()));
+        expect(argumentsOf(instr.getRawArguments())).toEqual(argumentsOf(instr.computeRawArguments()));
         checked++;
       }
     }
@@ -66,7 +61,7 @@ function parsed(text: string) {
     instructions: dockerfile.getInstructions().map((i) => ({
       keyword: i.getKeyword(),
       range: i.getRange(),
-      args: snapshot(i.getArguments()),
+      args: argumentsOf(i.getArguments()),
       heredocs: 'getHeredocs' in i ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => [h.getName(), h.getStartRange(), h.getNameRange(), h.getContentRange(), h.getDelimiterRange()]) : [],
     })),
     comments: dockerfile.getComments().map((c) => [c.getContent(), c.getRange()]),
@@ -85,14 +80,6 @@ function unshortcut(text: string) {
   }
 }
 
-const HEREDOCS = [
-  'FROM alpine\nRUN <<EOF\necho hi\nEOF\nRUN echo after\n',
-  'FROM alpine\nRUN <<-EOT sh\n\techo tabbed\n\tEOT\nCOPY <<a.txt <<b.txt /dst/\nA\na.txt\nB\nb.txt\n',
-  'FROM alpine\nRUN <\\\n<EOF\necho split by a continuation\nEOF\nRUN echo x < /etc/hosts\n',
-  'FROM alpine\nONBUILD RUN <<EOF\necho trigger\nEOF\n# comment <<EOF\nRUN cat <<"EOF" > /f\nquoted\nEOF\n',
-  '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN <<EOF\r\necho win\r\nEOF\r\nRUN dir `\r\n  c:\\\r\n',
-];
-
 describe('dockerfile-ast patch: heredoc look-ahead only where a heredoc can start', () => {
   it.each(HEREDOCS.map((text, i) => [i, text]))('parses heredoc sample %i as without the shortcut', (_, text) => {
     expect(parsed(text)).toEqual(unshortcut(text));
@@ -109,42 +96,6 @@ describe('dockerfile-ast patch: heredoc look-ahead only where a heredoc can star
     expect(files.length).toBeGreaterThan(500);
   });
 });
-
-/** The comments of each image (the instructions before the first `FROM`, then each stage), as placed after parsing. */
-function commentsByImage(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
-  const images = dockerfile as unknown as { initialInstructions: ImageComments; buildStages: ImageComments[] };
-  return [images.initialInstructions, ...images.buildStages].map((image) => image.getComments().map((c) => c.getRange()));
-}
-type ImageComments = { getComments(): Array<{ getRange(): unknown }> };
-
-/** What parsing gives that the patch may touch: arguments, flags, variables, heredocs, comments. */
-function everything(dockerfile: ReturnType<typeof DockerfileParser.parse>) {
-  return [commentsByImage(dockerfile), ...dockerfile.getInstructions().map((i) => {
-    const flags = 'getFlags' in i ? (i as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): unknown }[] }).getFlags() : [];
-    return {
-      keyword: i.getKeyword(),
-      range: i.getRange(),
-      args: snapshot(i.getArguments()),
-      content: i.getArgumentsContent(),
-      raw: i.getRawArgumentsContent(),
-      variables: i.getVariables().map((v) => [v.getName(), v.getNameRange(), v.getModifier(), v.getSubstitutionParameter(), v.isDefined(), v.isBuildVariable()]),
-      flags: flags.map((f) => [f.getName(), f.getValue(), f.getRange()]),
-      heredocs: 'getHeredocs' in i ? (i as unknown as { getHeredocs(): Heredoc[] }).getHeredocs().map((h) => [h.getName(), h.getContentRange()]) : [],
-    };
-  })];
-}
-
-const SAMPLES = [
-  SAMPLE,
-  ...HEREDOCS,
-  'FROM alpine\nRUN echo \\$HOME "a\\"b" \'c d\' e\\ f \\\n   # comment inside\n   g${X:-y}h\nENV A="x y" B=z\\ w C=${A}\n',
-  'FROM alpine\nRUN a \\ \n  b \\\t\n  c\\\n\n  d\nCOPY --chown=1:1 --from=x a\\ b /c\nLABEL "k"="v" k2=\'v 2\'\n',
-  '# escape=`\nFROM mcr.microsoft.com/windows/servercore\nRUN dir `\r\n  c:\\ `\r\n  && echo `$x\r\nSHELL ["powershell", "-Command"]\n',
-  '# top\nARG A=1\n# above FROM\nFROM alpine AS a\n# in a\nRUN a\n\n# between\n\nFROM a\n# in b\nRUN b # not a comment\n# last\n',
-  // Variables resolved across stages: global ARGs, stage ARGs and ENVs, a comment between stages.
-  '  ARG BASE=alpine\nARG V=1\nFROM ${BASE} AS a\nARG V\nENV E=$V\nRUN echo $V $E ${BASE} $UNDEF\n\n# between\nFROM a\nRUN echo $E ${V:-x} $BASE\nARG V=2\nRUN echo $V\n',
-  'FROM alpine\nCMD ["a", "b\\"c"]\nENTRYPOINT [ "x" ]\nHEALTHCHECK --interval=5s CMD curl -f http://x || exit 1\nARG A=1 B\n',
-];
 
 describe('dockerfile-ast patch: the same results as dockerfile-ast as published', () => {
   const published = usePublished();

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { argDefinitions, flagValue, parseDockerfile, stageReferences, stageShell } from '../../../server/src/core/model';
+import { argDefinitions, flagValue, parseDockerfile, stageReferences, stageShell, type DockerfileModel } from '../../../server/src/core/model';
 import { runsIn } from '../../../server/src/core/query';
+import { lintModel } from '../../../server/src/core/lint';
+import { corpusDockerfiles, hasCorpus } from '../../helpers/corpus';
 import { loadShellParser } from '../../../server/src/io/shell-wasm';
 
 beforeAll(() => loadShellParser());
@@ -179,5 +181,46 @@ describe('ONBUILD triggers', () => {
   it('runsIn lists the RUN triggers with the RUNs of the stage', () => {
     const m = parseDockerfile('FROM node:20 AS base\nONBUILD RUN a\nRUN b\nONBUILD COPY . .\nFROM base\nRUN c\n');
     expect(runsIn(m, 'all-stages').map((i) => `${i.keyword}${i.onbuild ? ' (ONBUILD)' : ''}@${i.range.start.line + 1}`)).toEqual(['RUN (ONBUILD)@2', 'RUN@3', 'RUN@6']);
+  });
+});
+
+describe('parseDockerfile with the model of the previous version', () => {
+  /** Findings as data, with the edits of their fixes. */
+  function findings(model: DockerfileModel) {
+    return lintModel(model, {}).map(({ fix, ...finding }) => ({ ...finding, fix: fix && { title: fix.title, safety: fix.safety, edits: fix.edits() } }));
+  }
+
+  /** Each line edited in turn (a character added, then the line removed), as a person might type. */
+  function versions(text: string): string[] {
+    const lines = text.split('\n');
+    return lines.flatMap((_, n) => [
+      [...lines.slice(0, n), `${lines[n]}x`, ...lines.slice(n + 1)].join('\n'),
+      [...lines.slice(0, n), ...lines.slice(n + 1)].join('\n'),
+      text,
+    ]);
+  }
+
+  it('gives the findings of a fresh parse after every edit', () => {
+    let previous = parseDockerfile(MULTI);
+    findings(previous);
+    for (const text of versions(MULTI)) {
+      const model = parseDockerfile(text, previous);
+      expect(findings(model), text).toEqual(findings(parseDockerfile(text)));
+      previous = model;
+    }
+  });
+
+  it.skipIf(!hasCorpus())('gives the findings of a fresh parse after edits to corpus files', () => {
+    const files = corpusDockerfiles().filter((_, n) => n % 8 === 0);
+    for (const { name, text } of files) {
+      let previous = parseDockerfile(text);
+      findings(previous);
+      for (const edited of versions(text).filter((_, n) => n % 7 === 0).slice(0, 12)) {
+        const model = parseDockerfile(edited, previous);
+        expect(findings(model), name).toEqual(findings(parseDockerfile(edited)));
+        previous = model;
+      }
+    }
+    expect(files.length).toBeGreaterThan(60);
   });
 });

@@ -185,6 +185,28 @@ describe('language server', () => {
     expect(await pullDiagnostics(client, editor.document.uri)).toEqual([]);
   });
 
+  it('while typing (each version parsed with the previous one) gives the diagnostics of the text opened afresh', async () => {
+    client = await startTestServer();
+    const start = 'ARG BASE=debian:bookworm\nFROM ${BASE} AS build\nARG V=1\nENV E=$V\nRUN apt-get update && apt-get install curl\nCOPY --from=build a /b\nFROM build\nRUN echo $V $E\n';
+    const editor = new Editor(client, 'untitled:Typed', start);
+    await pullDiagnostics(client, 'untitled:Typed');
+    const edits: Array<[string, string]> = [
+      ['ARG V=1', 'ARG V=12'],
+      ['install curl', 'install -y curl'],
+      ['ENV E=$V\n', ''],
+      ['FROM build\n', 'FROM build\nUSER nobody\n'],
+      ['ARG BASE=debian:bookworm', 'ARG BASX=debian:bookworm'],
+      ['a /b', 'a /b/'],
+    ];
+    for (const [n, [from, to]] of edits.entries()) {
+      editor.change(editor.text.replace(from, to));
+      const typed = await pullDiagnostics(client, 'untitled:Typed');
+      const fresh = `untitled:Fresh-${n}`;
+      client.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: fresh, languageId: 'dockerfile', version: 1, text: editor.text } });
+      expect(typed, editor.text).toEqual(await pullDiagnostics(client, fresh));
+    }
+  });
+
   it('pushes diagnostics to clients without pull support, for the live buffer', async () => {
     client = await startTestServer({ workspace: { configuration: false } });
     const editor = new Editor(client, 'untitled:Untitled-4', 'FROM alpine:3.20\nRUN apk add curl\n');
