@@ -1,5 +1,5 @@
 /** Build arguments as the Dockerfile builder sees them in `FROM` lines: the global `ARG`s and the automatic platform arguments. */
-import { argDefinitions, flagsOf, type DockerfileModel, type Instr } from './model';
+import { argDefinitions, flagsOf, memoKey, type DockerfileModel, type Instr } from './model';
 import type { Range } from './types';
 import { expandWithDefaults, variableReferences, type VariableReference } from './variables';
 
@@ -23,15 +23,21 @@ export const AUTOMATIC_ARGS: Readonly<Record<string, string>> = {
 
 export interface GlobalArgs {
   /** Values in `FROM` lines with only the defaults: automatic arguments and global `ARG` defaults (expanded); undefined when unset. */
-  values: Map<string, string | undefined>;
+  values: ReadonlyMap<string, string | undefined>;
   /** Names the global `ARG`s declare, with or without a default. */
-  declared: Set<string>;
+  declared: ReadonlySet<string>;
   /** Names whose default cannot be evaluated here (`${NAME#prefix}`, template placeholders). */
-  unknown: Set<string>;
+  unknown: ReadonlySet<string>;
 }
 
-/** The global scope of `FROM` lines when no `--build-arg` is given. */
+const GLOBAL_ARGS = memoKey<GlobalArgs>('globalArgs');
+
+/** The global scope of `FROM` lines when no `--build-arg` is given (computed once per model). */
 export function globalArgs(model: DockerfileModel): GlobalArgs {
+  return model.memo(GLOBAL_ARGS, () => computeGlobalArgs(model));
+}
+
+function computeGlobalArgs(model: DockerfileModel): GlobalArgs {
   const values = new Map<string, string | undefined>(Object.entries(AUTOMATIC_ARGS));
   const declared = new Set<string>();
   const unknown = new Set<string>();

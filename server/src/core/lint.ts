@@ -3,7 +3,7 @@ import { hasBuildkitAlias, idsFor, rules } from './catalog';
 import { compareIds } from './compare';
 import { isShellcheckCode } from './shellcheck-map';
 import { parseDockerfile, type DockerfileModel } from './model';
-import { checkOptions, readSuppressions } from './suppressions';
+import { checkOptions, experimentalOff, readSuppressions } from './suppressions';
 import { syntaxFindings } from './syntax';
 import type { RegistryClient } from './registry-types';
 import type { CheckContext, ContextFiles, Finding, RuleConfig, Severity, TagLookup } from './types';
@@ -94,8 +94,11 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
     tags: options.tags,
     report: (r) => own.push({ ruleId, severity, range: r.range, message: r.message, fix: r.fix }),
   };
+  const checks = checkOptions(model, options.buildkitCheck);
+  // Experimental BuildKit checks report only when the check options switch them on; otherwise they are not run.
+  const off = experimentalOff(checks, tokenIds);
   for (const rule of rules) {
-    if (!enabled(rule.id)) continue;
+    if (!enabled(rule.id) || off.has(rule.id)) continue;
     ruleId = rule.id;
     severity = (options.severities?.[rule.id] as Severity | undefined) ?? rule.severity;
     own.length = 0;
@@ -129,7 +132,7 @@ export function lintModel(model: DockerfileModel, options: LintOptions = {}): Fi
   const suppressions = readSuppressions(model, tokenIds, hasBuildkitAlias, { buildkitCheck: options.buildkitCheck, hadolintPragmas: options.hadolintPragmas });
   const kept = findings.filter((f) => !suppressions.isSuppressed(f));
   // `error=true`: BuildKit fails the build on any of its checks' findings, so they are errors here too.
-  const escalate = checkOptions(model, options.buildkitCheck).error;
+  const escalate = checks.error;
   const result = escalate ? kept.map((f) => (hasBuildkitAlias(f.ruleId) && f.severity !== 'error' ? { ...f, severity: 'error' as const } : f)) : kept;
   return result.sort(comparePositions);
 }

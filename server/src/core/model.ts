@@ -173,6 +173,8 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
   }
 
   const stages: Stage[] = [];
+  /** Stages by lower-case name; where a name is used twice (a rule reports that), the first stage wins. */
+  const stagesByName = new Map<string, Stage>();
   const globalArgs: Instr[] = [];
   const globalArgDefaults = new Map<string, string | undefined>();
   for (const instr of instructions) {
@@ -198,10 +200,12 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
         usedBy: [],
       };
       stage.baseStage =
-        resolvedImage === undefined ? undefined : stages.find((s) => s.name?.toLowerCase() === resolvedImage.toLowerCase());
+        resolvedImage === undefined ? undefined : stagesByName.get(resolvedImage.toLowerCase());
       if (!stage.baseStage && !stage.isScratch && resolvedImage !== undefined) stage.image = parseImageRef(resolvedImage);
       instr.stage = stage;
       stages.push(stage);
+      const lower = name?.toLowerCase();
+      if (lower !== undefined && !stagesByName.has(lower)) stagesByName.set(lower, stage);
     } else if (stages.length === 0) {
       if (instr.keyword === 'ARG') {
         globalArgs.push(instr);
@@ -219,7 +223,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
   for (const stage of stages) {
     for (const instr of stage.instructions) {
       for (const ref of stageReferences(instr)) {
-        const target = findStage(stages, ref);
+        const target = findStage(stages, stagesByName, ref);
         if (target && target !== stage && !target.usedBy.includes(stage)) target.usedBy.push(stage);
       }
     }
@@ -230,13 +234,12 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
     finalStage.isFinal = true;
     for (let s: Stage | undefined = finalStage; s && !s.shipped; s = s.baseStage) s.shipped = true;
   }
-  return new ParsedDockerfile(text, document, ast, escapeChar, instructions, globalArgs, stages, finalStage);
+  return new ParsedDockerfile(text, document, ast, escapeChar, instructions, globalArgs, stages, stagesByName, finalStage);
 }
 
 /** A stage by name (case-insensitive) or index. */
-function findStage(stages: Stage[], ref: string): Stage | undefined {
-  const lower = ref.toLowerCase();
-  const byName = stages.find((s) => s.name?.toLowerCase() === lower);
+function findStage(stages: Stage[], byNames: ReadonlyMap<string, Stage>, ref: string): Stage | undefined {
+  const byName = byNames.get(ref.toLowerCase());
   if (byName) return byName;
   if (/^\d+$/.test(ref)) return stages[Number(ref)];
   return undefined;
@@ -263,6 +266,7 @@ class ParsedDockerfile implements DockerfileModel {
     readonly instructions: Instr[],
     readonly globalArgs: Instr[],
     readonly stages: Stage[],
+    private readonly stagesByName: ReadonlyMap<string, Stage>,
     readonly finalStage: Stage | undefined,
   ) {
     this.directives = parseDirectives(document);
@@ -279,7 +283,7 @@ class ParsedDockerfile implements DockerfileModel {
   }
 
   stageRef(ref: string): Stage | undefined {
-    return findStage(this.stages, ref);
+    return findStage(this.stages, this.stagesByName, ref);
   }
 
   textOf(range: Range): string {

@@ -619,17 +619,24 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
   if (!SHELL_INSTRUCTIONS.has(instr.keyword)) return computeRunShell(model, instr, undefined);
   const shell = instr.stage ? stageShell(instr.stage, instr) : undefined;
   const base = model.offsetAt(instr.range.start);
-  const key = `${model.escapeChar}\0${shell?.join('\0') ?? ''}\0${model.text.slice(base, model.offsetAt(instr.range.end))}`;
-  const cached = scriptCache.get(key);
+  // Looked up by the text alone, a slice of the document: a key joining the text with the shell
+  // would copy the text of every RUN on every keystroke.
+  const text = model.text.slice(base, model.offsetAt(instr.range.end));
+  const context = `${model.escapeChar}\0${shell?.join('\0') ?? ''}`;
+  const cached = scriptCache.get(text);
   if (cached) {
     // Most recently used last, so the oldest entry is the first one to go.
-    scriptCache.delete(key);
-    scriptCache.set(key, cached);
-    return rebase(model, cached, base);
+    scriptCache.delete(text);
+    if (cached.context === context) {
+      scriptCache.set(text, cached);
+      return rebase(model, cached.script, base);
+    }
+    // The same text under another shell or escape character: replaced below.
+    scriptCacheChars -= text.length;
   }
   const script = computeRunShell(model, instr, shell);
-  scriptCache.set(detached(key), relative(script, base));
-  scriptCacheChars += key.length;
+  scriptCache.set(detached(text), { context, script: relative(script, base) });
+  scriptCacheChars += text.length;
   // Bounded by count and by text: each keystroke in a long RUN adds an entry as large as that RUN.
   while (scriptCache.size > SCRIPT_CACHE_SIZE || scriptCacheChars > SCRIPT_CACHE_CHARS) {
     const oldest = scriptCache.keys().next().value!;
@@ -640,10 +647,11 @@ export function parseRunShell(model: DockerfileModel, instr: Instr): ShellScript
 }
 
 /**
- * Scripts by instruction text, with offsets relative to the instruction: while a person types,
- * only the instruction being edited is parsed again; the others are moved to their new offsets.
+ * Scripts by instruction text, with offsets relative to the instruction, and the escape character
+ * and shell they were parsed with: while a person types, only the instruction being edited is
+ * parsed again; the others are moved to their new offsets.
  */
-const scriptCache = new Map<string, RelativeScript>();
+const scriptCache = new Map<string, { context: string; script: RelativeScript }>();
 
 /** Forgets the scripts parsed so far (for measurements that must parse every file afresh). */
 export function forgetShellScripts(): void {

@@ -119,6 +119,11 @@ export function experimentalEnabled(options: CheckOptions, check: string): boole
   return options.experimentalAll || options.experimental.includes(check);
 }
 
+/** Rule ids of the experimental BuildKit checks that the check options leave off: they never report. */
+export function experimentalOff(options: CheckOptions, idsFor: (token: string) => string[]): Set<string> {
+  return new Set(EXPERIMENTAL_CHECKS.filter((name) => !experimentalEnabled(options, name)).flatMap(idsFor));
+}
+
 /** Names listed by BuildKit's `# check=skip=…` directive (`all` included as written). */
 export function checkDirectiveSkips(model: DockerfileModel): string[] {
   const options = checkOptions(model);
@@ -198,7 +203,7 @@ export function readSuppressions(
   // `skip` never applies to BuildKit's experimental checks; they report only when the options enable them.
   const experimental = new Set(EXPERIMENTAL_CHECKS.flatMap(idsFor));
   const check = checkOptions(model, options.buildkitCheck);
-  const enabledExperimental = new Set(EXPERIMENTAL_CHECKS.filter((name) => experimentalEnabled(check, name)).flatMap(idsFor));
+  const off = experimentalOff(check, idsFor);
   const skippable = (id: string) => hasBuildkitAlias(id) && !experimental.has(id);
   const notExperimental = (id: string) => !experimental.has(id);
   const skipped = new Set(check.skip.flatMap(idsFor).filter(notExperimental));
@@ -208,7 +213,7 @@ export function readSuppressions(
     isSuppressed(finding) {
       const id = finding.ruleId;
       const line = finding.range.start.line;
-      if (experimental.has(id) && !enabledExperimental.has(id)) return true;
+      if (off.has(id)) return true;
       if (global.has(id) || skipped.has(id) || (check.skipAll && skippable(id))) return true;
       if (inline.some((c) => line >= c.from && line <= c.to && (c.ids.has(id) || (c.options.skipAll && skippable(id))))) return true;
       return local.some((l) => line >= l.from && line <= l.to && l.ids.has(id));

@@ -126,6 +126,8 @@ export interface VariableReference {
  * `${A:-` neither overflow the stack nor take quadratic time).
  */
 export function variableReferences(text: string, escapeChar = '\\'): VariableReference[] {
+  // Most words hold no reference at all.
+  if (!text.includes('$')) return [];
   const refs: VariableReference[] = [];
   const braces = text.includes('${') ? braceTables(text, escapeChar) : undefined;
   /** Ranges to scan: the text, then the words of `${NAME:-word}`, each as if it were a text of its own. */

@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadShellParser } from '../io/shell-wasm';
 import { Analyzer, type RegistryLookups } from './analysis';
+import { IdleCollector } from './idle-gc';
 import { refreshDiagnostics, tell } from './messages';
 import { pinAllCommand } from './pin-command';
 import { RegistryFeatures } from './registry-features';
@@ -46,6 +47,7 @@ export function startServer(connection: Connection): void {
     loggedRuleErrors.add(key);
     connection.console.warn(`${loaded.path}: ${loaded.errors.join('; ')}`);
   });
+  const idle = new IdleCollector();
   const settings = new SettingsStore(connection, () => init?.capabilities.workspace?.configuration === true);
   const ready = loadShellParser();
   /** Untrusted until the client says otherwise: then no credential helper ever runs. */
@@ -87,6 +89,7 @@ export function startServer(connection: Connection): void {
 
   async function diagnosticsFor(uri: string) {
     const result = await analyse(uri);
+    idle.schedule();
     return result?.analysis ? result.analysis.findings.map(toDiagnostic) : [];
   }
 

@@ -97,6 +97,14 @@ describe('shell model', () => {
     expect(script.commands).toEqual([]);
   });
 
+  it('parses the same RUN text again under another shell (the cache keeps them apart)', () => {
+    const run = 'RUN apk add curl \\\n  && echo done\n';
+    const names = (text: string) => commandsOf(text).script.commands.map((c) => c.name);
+    expect(names(`FROM x\n${run}`)).toEqual(['apk', 'echo']);
+    expect(names(`FROM x\nSHELL ["powershell", "-Command"]\n${run}`)).toEqual([]);
+    expect(names(`FROM x\n${run}`)).toEqual(['apk', 'echo']);
+  });
+
   it('maps ranges with CRLF line endings and Unicode', () => {
     const text = 'FROM x\r\nRUN echo "héllo 😀" \\\r\n && apk add curl\r\n';
     const { cmds } = commandsOf(text);

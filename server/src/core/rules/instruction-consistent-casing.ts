@@ -4,10 +4,17 @@ type Casing = 'lowercase' | 'uppercase';
 
 const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 
+/** `lowercase` without capitals, `uppercase` with capitals only, else neither (`Copy`). Keywords are ASCII. */
 function casingOf(keyword: string): Casing | undefined {
-  if (keyword === keyword.toLowerCase()) return 'lowercase';
-  if (keyword === keyword.toUpperCase()) return 'uppercase';
-  return undefined;
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < keyword.length; i++) {
+    const code = keyword.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper = true;
+    else if (code >= 97 && code <= 122) lower = true;
+  }
+  if (!upper) return 'lowercase';
+  return lower ? undefined : 'uppercase';
 }
 
 export default defineRule({
@@ -29,19 +36,19 @@ export default defineRule({
   },
   check({ model, report }) {
     // Unknown keywords (template placeholders, typos) are syntax errors, not a matter of casing.
-    const keywords = model.instructions
-      .filter((instr) => INSTRUCTIONS.has(instr.keyword))
-      .map((instr) => ({ range: instr.node.getInstructionRange(), text: model.textOf(instr.node.getInstructionRange()) }));
+    const keywords = model.instructions.filter((instr) => INSTRUCTIONS.has(instr.keyword));
+    const casings = keywords.map((instr) => casingOf(model.textOf(instr.node.getInstructionRange())));
     let lower = 0;
     let upper = 0;
-    for (const { text } of keywords) {
-      const casing = casingOf(text);
+    for (const casing of casings) {
       if (casing === 'lowercase') lower++;
       else if (casing === 'uppercase') upper++;
     }
     const majority: Casing = lower > upper ? 'lowercase' : 'uppercase';
-    for (const { range, text } of keywords) {
-      if (casingOf(text) === majority) continue;
+    for (const [i, instr] of keywords.entries()) {
+      if (casings[i] === majority) continue;
+      const range = instr.node.getInstructionRange();
+      const text = model.textOf(range);
       const want = majority === 'lowercase' ? text.toLowerCase() : text.toUpperCase();
       report({
         range,
