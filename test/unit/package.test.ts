@@ -1,5 +1,6 @@
 /** The VSIX that `npm run package` builds holds exactly the allow-listed files. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as yauzl from 'yauzl';
 
@@ -37,6 +38,8 @@ describe('VSIX', () => {
         'extension/dist/extension.js',
         'extension/dist/server.js',
         'extension/dist/server.js.LEGAL.txt',
+        'extension/dist/registry.js',
+        'extension/dist/registry.js.LEGAL.txt',
         'extension/dist/tree-sitter-bash.wasm',
         'extension/dist/web-tree-sitter.wasm',
         'extension/package.json',
@@ -48,6 +51,14 @@ describe('VSIX', () => {
   it('is newer than the bundles it packs and stays under 2 MB', () => {
     expect(statSync(VSIX).size).toBeLessThan(2 * 1024 * 1024);
     expect(statSync(VSIX).mtimeMs).toBeGreaterThanOrEqual(statSync('dist/server.js').mtimeMs);
+  });
+
+  it('keeps the registry client and its HTTP library out of the server bundle, in registry.js', () => {
+    expect(readFileSync('dist/server.js', 'utf8')).not.toContain('undici');
+    expect(readFileSync('dist/registry.js', 'utf8')).toContain('undici');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const registry = require(path.resolve('dist/registry.js')) as { createRegistryClient?: unknown };
+    expect(typeof registry.createRegistryClient).toBe('function');
   });
 
   it('declares an engine no newer than VS Code 1.100 and matching @types/vscode', () => {

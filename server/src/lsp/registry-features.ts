@@ -11,6 +11,7 @@ import { isRegistryError, type RegistryClient } from '../core/registry-types';
 import type { TagLookup } from '../core/types';
 import type { NodeRegistryClient } from '../io/registry';
 import { lookUpPinnedTags } from '../io/tag-lookups';
+import { loadRegistryModule } from './registry-module';
 
 export interface RegistrySettings {
   enabled: boolean;
@@ -49,7 +50,7 @@ export class RegistryFeatures {
     if (!settings.enabled) return undefined;
     const key = JSON.stringify([settings.insecureRegistries, settings.timeoutMs, trusted]);
     if (!this.client || key !== this.clientKey) {
-      const { createRegistryClient } = await import('../io/registry');
+      const { createRegistryClient } = await loadRegistryModule();
       if (this.client && key === this.clientKey) return this.client;
       void this.client?.close();
       this.client = createRegistryClient({
