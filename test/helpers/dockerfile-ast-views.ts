@@ -31,6 +31,8 @@ export function everything(dockerfile: Dockerfile) {
       expanded: argumentsOf(i.getExpandedArguments()),
       content: i.getArgumentsContent(),
       raw: i.getRawArgumentsContent(),
+      // Asked of variables of their own: the answers are worked out on first use, so each question comes first once.
+      environment: i.getVariables().map((v) => v.isEnvironmentVariable()),
       variables: i.getVariables().map((v) => [v.getName(), v.getNameRange(), v.getModifier(), v.getSubstitutionParameter(), v.isDefined(), v.isBuildVariable()]),
       flags: 'getFlags' in i ? (i as unknown as Flagged).getFlags().map((f) => [f.getName(), f.getValue(), f.getRange()]) : [],
       properties: 'getProperties' in i ? (i as unknown as Propertied).getProperties().map((p) => [p.getName(), p.getValue(), p.getUnescapedValue(), p.getValueRange(), p.getRange()]) : [],
