@@ -1,12 +1,13 @@
 /**
  * Collects V8's young generation while the editor is idle, after an answer has gone out.
  *
- * An analysis of a large Dockerfile allocates about 2 MB. When the young generation is nearly full
- * as a keystroke arrives, a scavenge runs in the middle of its analysis and copies the model being
- * built (about 1 ms, more after the process has idled); the model of the previous keystroke, still
- * held, survives a second scavenge and is promoted, which brings on full collections later, in the
- * middle of other keystrokes. Collected between keystrokes instead, each analysis starts with an
- * empty young generation that holds all it allocates, and the previous model dies young.
+ * An analysis of the largest corpus file allocates about 1.6 MB. When the young generation is
+ * nearly full as a keystroke arrives, a scavenge runs in the middle of its analysis and copies the
+ * model being built (about 1 ms, more after the process has idled); the model of the previous
+ * keystroke, still held, survives a second scavenge and is promoted, which brings on full
+ * collections later, in the middle of other keystrokes. Collected between keystrokes instead, each
+ * analysis starts with an empty young generation that holds all it allocates, and the previous
+ * model dies young.
  *
  * Needs `--expose-gc` (the extension starts the server with it); without it nothing is done.
  */
