@@ -37,7 +37,6 @@ describe('VSIX', () => {
         'extension/client/snippets/dockerfile.json',
         'extension/dist/extension.js',
         'extension/dist/server.js',
-        'extension/dist/server.js.LEGAL.txt',
         'extension/dist/registry.js',
         'extension/dist/registry.js.LEGAL.txt',
         'extension/dist/tree-sitter-bash.wasm',
