@@ -4,7 +4,7 @@
  * or the strings of the JSON form. Offsets are document offsets.
  */
 import type { JSONInstruction } from 'dockerfile-ast';
-import { memoKey, type DockerfileModel, type Instr } from './model';
+import { memoFor, memoKey, type DockerfileModel, type Instr } from './model';
 import { commandStart, decodeJsonString } from './shell';
 
 export interface CopyWord {
@@ -115,10 +115,7 @@ const COPY_ARGS = memoKey<Map<Instr, CopyArgs | null>>('copyArgs');
 
 /** The arguments of a `COPY` or `ADD` (shared: do not modify); undefined for fewer than two words. */
 export function copyArgs(model: DockerfileModel, instr: Instr): CopyArgs | undefined {
-  const byInstr = model.memo(COPY_ARGS, () => new Map());
-  let args = byInstr.get(instr);
-  if (args === undefined) byInstr.set(instr, (args = computeCopyArgs(model, instr) ?? null));
-  return args ?? undefined;
+  return memoFor(model, COPY_ARGS, instr, () => computeCopyArgs(model, instr) ?? null) ?? undefined;
 }
 
 function computeCopyArgs(model: DockerfileModel, instr: Instr): CopyArgs | undefined {

@@ -93,6 +93,14 @@ export function memoKey<T>(name: string): MemoKey<T> {
   return { name };
 }
 
+/** A value derived from a model for one part of it (a scope, an instruction), computed once per part. */
+export function memoFor<K, T>(model: DockerfileModel, key: MemoKey<Map<K, T>>, part: K, compute: () => T): T {
+  const byPart = model.memo(key, () => new Map<K, T>());
+  let value = byPart.get(part);
+  if (value === undefined) byPart.set(part, (value = compute()));
+  return value;
+}
+
 /** The value of a flag such as `--from`, `--platform`, `--mount`, or undefined. */
 export function flagValue(instr: Instr, name: string): string | undefined {
   return flagsOf(instr).find((f) => f.getName().toLowerCase() === name)?.getValue() ?? undefined;

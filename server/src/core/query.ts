@@ -1,6 +1,6 @@
 /** Lookups the rules share: stages in scope, RUN commands, cache mounts, edits next to words. */
 import type { JSONInstruction } from 'dockerfile-ast';
-import { argDefinitions, flagsOf, memoKey, stageShell, type DockerfileModel, type Instr, type MemoKey, type Stage } from './model';
+import { argDefinitions, flagsOf, memoFor, memoKey, stageShell, type DockerfileModel, type Instr, type Stage } from './model';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
 import type { ImageRef } from './image-ref';
 import type { Edit, RuleScope } from './types';
@@ -23,16 +23,9 @@ export interface RunCommand {
 const RUNS = memoKey<Map<RuleScope, Instr[]>>('runs');
 const COMMANDS = memoKey<Map<RuleScope, RunCommand[]>>('commands');
 
-function memo<T>(key: MemoKey<Map<RuleScope, T>>, model: DockerfileModel, scope: RuleScope, compute: () => T): T {
-  const byScope = model.memo(key, () => new Map());
-  let value = byScope.get(scope);
-  if (value === undefined) byScope.set(scope, (value = compute()));
-  return value;
-}
-
 /** The `RUN`s of the stages in scope, `ONBUILD RUN` triggers included (shared: do not modify). */
 export function runsIn(model: DockerfileModel, scope: RuleScope): readonly Instr[] {
-  return memo(RUNS, model, scope, () =>
+  return memoFor(model, RUNS, scope, () =>
     stagesIn(model, scope).flatMap((s) =>
       s.instructions.flatMap((i) => (i.keyword === 'RUN' ? [i] : i.trigger?.keyword === 'RUN' ? [i.trigger] : [])),
     ),
@@ -41,7 +34,7 @@ export function runsIn(model: DockerfileModel, scope: RuleScope): readonly Instr
 
 /** Every command of the `RUN`s in scope (shared: do not modify). */
 export function commandsIn(model: DockerfileModel, scope: RuleScope): readonly RunCommand[] {
-  return memo(COMMANDS, model, scope, () =>
+  return memoFor(model, COMMANDS, scope, () =>
     runsIn(model, scope).flatMap((instr) => {
       const script = model.shell(instr);
       return script.commands.map((command) => ({ instr, script, command }));

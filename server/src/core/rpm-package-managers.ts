@@ -3,12 +3,13 @@ import { hasFlag, type ShellCommand, type ShellWord } from './shell';
 
 export type RpmTool = 'yum' | 'dnf' | 'zypper';
 
-/** Command names per tool; `microdnf` and `dnf5` take dnf's commands and flags. */
-const TOOLS = new Map<string, RpmTool>(Object.entries({ yum: 'yum', dnf: 'dnf', 'dnf-3': 'dnf', dnf5: 'dnf', microdnf: 'dnf', zypper: 'zypper' }));
-
-function spellings(byName: Record<string, string>): Map<string, string> {
+/** A table by name as a Map, not an object: a command word such as `constructor` must not find `Object.prototype`'s members. */
+function spellings<T>(byName: Record<string, T>): Map<string, T> {
   return new Map(Object.entries(byName));
 }
+
+/** Command names per tool; `microdnf` and `dnf5` take dnf's commands and flags. */
+const TOOLS = spellings<RpmTool>({ yum: 'yum', dnf: 'dnf', 'dnf-3': 'dnf', dnf5: 'dnf', microdnf: 'dnf', zypper: 'zypper' });
 
 /** Options of yum and dnf that take a value as the next word (`--enablerepo epel`). */
 const YUM_VALUE_OPTIONS = new Set([
@@ -25,10 +26,7 @@ const ZYPPER_VALUE_OPTIONS = new Set([
   '--pkg-cache-dir', '--userdata', '-r', '--repo', '-t', '--type', '--from', '-p', '--plus-repo', '--download',
 ]);
 
-/**
- * Canonical subcommands of yum and dnf, by every spelling. Maps, not objects: a command word such as
- * `constructor` must not find `Object.prototype`'s members.
- */
+/** Canonical subcommands of yum and dnf, by every spelling. */
 const YUM_SUBCOMMANDS = spellings({
   install: 'install', in: 'install', groupinstall: 'group install', localinstall: 'install',
   reinstall: 'reinstall', rei: 'reinstall', update: 'upgrade', upgrade: 'upgrade', up: 'upgrade',
